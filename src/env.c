@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "env.h"
+#include "xalloc.h"
+
+static const char *const env_proc_vars[LSOCK_PF_MAX] = {
+	[LSOCK_PF_TCP] = "PROC_NET_TCP",
+	[LSOCK_PF_TCP6] = "PROC_NET_TCP6",
+	[LSOCK_PF_UDP] = "PROC_NET_UDP",
+	[LSOCK_PF_UDP6] = "PROC_NET_UDP6",
+	[LSOCK_PF_RAW] = "PROC_NET_RAW",
+	[LSOCK_PF_RAW6] = "PROC_NET_RAW6",
+	[LSOCK_PF_UNIX] = "PROC_NET_UNIX",
+	[LSOCK_PF_PACKET] = "PROC_NET_PACKET",
+	[LSOCK_PF_NETLINK] = "PROC_NET_NETLINK",
+};
+
+char *env_proc_source(struct lsock_source *src)
+{
+	const char *root = getenv("PROC_ROOT");
+	const char *range = getenv("PROC_IP_LOCAL_PORT_RANGE");
+	const char *tail = "/sys/net/ipv4/ip_local_port_range";
+	char *p;
+	int i;
+
+	src->proc_root = root ? root : "/proc";
+	for (i = 0; i < LSOCK_PF_MAX; i++)
+		if (env_proc_vars[i])
+			src->proc_file[i] = getenv(env_proc_vars[i]);
+	if (range)
+		return xstrdup(range);
+	p = xmalloc(strlen(src->proc_root) + strlen(tail) + 1);
+	sprintf(p, "%s%s", src->proc_root, tail);
+	return p;
+}

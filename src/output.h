@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Buffered standard output. Rows are assembled in memory and written in
+ * large blocks; the first write error is remembered and reported once at the
+ * end, so `lsock >/dev/full` fails loudly and `lsock | head` ends quietly.
+ */
+#ifndef LSOCK_OUTPUT_H
+#define LSOCK_OUTPUT_H
+
+#include <stddef.h>
+
+#define OUTPUT_BUFSZ	65536
+
+struct output {
+	int fd;
+	int err;		/* first errno from write(2), 0 if none */
+	size_t len;
+	char buf[OUTPUT_BUFSZ];
+};
+
+void output_init(struct output *o, int fd);
+void output_write(struct output *o, const void *p, size_t n);
+void output_str(struct output *o, const char *s);
+void output_spaces(struct output *o, size_t n);
+void output_printf(struct output *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Returns 0, or the negative errno of the first failed write. */
+int output_flush(struct output *o);
+
+#endif /* LSOCK_OUTPUT_H */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One socket record as one row of ss's table. */
+#ifndef LSOCK_SS_PRINT_H
+#define LSOCK_SS_PRINT_H
+
+#include "backends/backend.h"
+#include "resolve.h"
+#include "sock.h"
+#include "ss-table.h"
+
+struct ss_printer {
+	struct ss_table *table;
+	struct resolver *res;
+	enum lsock_table current;	/* the table being dumped */
+};
+
+/* A lsock_sock_cb: prints the socket into the table. */
+int ss_print_sock(const struct lsock_sock *sk, void *arg);
+
+#endif /* LSOCK_SS_PRINT_H */
