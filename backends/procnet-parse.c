@@ -367,6 +367,16 @@ int procnet_parse_packet_line(const char *line, size_t len,
 	return 0;
 }
 
+/* Dump: a pointer on old kernels, "(null)" when there was none, then a flag */
+static int procnet_netlink_cb(const struct procnet_fields *f, uint64_t *cb)
+{
+	if (f->len[6] == 6 && memcmp(f->p[6], "(null)", 6) == 0) {
+		*cb = 0;
+		return 0;
+	}
+	return procnet_field_hex(f, 6, cb);
+}
+
 int procnet_parse_netlink_line(const char *line, size_t len,
 			       struct lsock_sock *sk)
 {
@@ -383,7 +393,7 @@ int procnet_parse_netlink_line(const char *line, size_t len,
 	    procnet_field_hex(&f, 3, &groups) < 0 ||
 	    procnet_field_dec(&f, 4, &rmem) < 0 ||
 	    procnet_field_dec(&f, 5, &wmem) < 0 ||
-	    procnet_field_hex(&f, 6, &cb) < 0 ||
+	    procnet_netlink_cb(&f, &cb) < 0 ||
 	    procnet_field_dec(&f, 7, &locks) < 0 ||
 	    (f.n > 8 && procnet_field_dec(&f, 8, &drops) < 0) ||
 	    (f.n > 9 && procnet_field_dec(&f, 9, &ino) < 0))

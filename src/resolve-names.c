@@ -141,7 +141,7 @@ static int resolve_comm(const char *root, int32_t pid, char *comm,
 	fclose(f);
 	buf[n] = '\0';
 	open_paren = strchr(buf, '(');
-	close_paren = open_paren ? strchr(open_paren, ')') : NULL;
+	close_paren = strrchr(buf, ')');
 	if (!open_paren || !close_paren || close_paren <= open_paren + 1)
 		return -1;
 	len = (size_t)(close_paren - open_paren - 1);
