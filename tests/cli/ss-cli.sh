@@ -1,0 +1,87 @@
+#!/bin/bash
+# ss-cli.sh: lsock as a command: help, version, errors, pipes, a full disk,
+# the locale, the --backend choice, and the PROC_NET_* variables (compared
+# with the real ss where one is installed).
+set -uo pipefail
+export LC_ALL=C LANG=C
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top_srcdir=${top_srcdir:-$(cd "$here/../.." && pwd)}
+LSOCK=${LSOCK:-${top_builddir:-$top_srcdir}/lsock}
+FX=$top_srcdir/fixtures/proc/tcp-states/proc
+pass=0 fail=0 skip=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect NAME RC STDOUT_NONEMPTY(0|1) STDERR_LINES -- ARGS...
+expect() {
+	local name=$1 rc=$2 out=$3 errl=$4 got
+	shift 5
+	"$LSOCK" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	[ "$got" -eq "$rc" ] || { bad "$name: exit $got, want $rc"; return; }
+	if [ "$out" = 1 ] && [ ! -s "$tmp/out" ]; then bad "$name: no output"; return; fi
+	if [ "$out" = 0 ] && [ -s "$tmp/out" ]; then bad "$name: output on stdout"; return; fi
+	[ "$(wc -l <"$tmp/err")" -eq "$errl" ] || { bad "$name: stderr: $(cat "$tmp/err")"; return; }
+	ok
+}
+
+expect help 0 1 0 -- -h
+expect help-long 0 1 0 -- --help
+expect family-help 0 1 0 -- -f help
+expect version 0 1 0 -- -V
+expect version-v 0 1 0 -- -v
+grep -q '^lsock utility, lsock-' "$tmp/out" && ok || bad "version text"
+expect bad-option 255 0 1 -- -B
+grep -q "'-B'.*lsock --help" "$tmp/err" && ok || bad "bad option names the option"
+expect bad-long 255 0 1 -- --no-such-option
+expect ambiguous 255 0 1 -- --ipv
+grep -q "ambiguous" "$tmp/err" && ok || bad "ambiguous is said"
+expect backend-netlink 1 0 1 -- --backend=netlink -tan
+grep -q "netlink backend is not available" "$tmp/err" && ok || bad "netlink refusal text"
+expect backend-bogus 255 0 1 -- --backend=bogus
+expect backend-proc 0 1 0 -- --backend=proc -tan
+# --b stays ss's --bpf (not yet supported), not lsock's --backend
+expect abbrev-b 1 0 1 -- --b
+grep -q -- "-b is not supported" "$tmp/err" && ok || bad "--b is --bpf: $(cat "$tmp/err")"
+expect unsupported 1 0 1 -- -tanp
+expect filter-words 1 0 1 -- -tn dport = :22
+expect no-tables 0 0 1 -- -A 'tcp,!tcp'
+
+# A full disk is an error; a closed pipe is not noise.
+PROC_ROOT=$FX "$LSOCK" -an >/dev/full 2>"$tmp/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "write error" "$tmp/err" && ok || bad "/dev/full: rc $rc, $(cat "$tmp/err")"
+PROC_ROOT=$FX "$LSOCK" -an 2>"$tmp/err" | head -c 10 >/dev/null
+rc=${PIPESTATUS[0]}
+{ [ $rc -eq 0 ] || [ $rc -eq 141 ]; } && [ ! -s "$tmp/err" ] && ok || bad "pipe: rc $rc, $(cat "$tmp/err")"
+
+# Numbers do not follow the locale.
+PROC_ROOT=$FX "$LSOCK" -tan >"$tmp/c" 2>&1
+for loc in de_DE.UTF-8 fr_FR.UTF-8 C.UTF-8; do
+	LC_ALL=$loc PROC_ROOT=$FX "$LSOCK" -tan >"$tmp/l" 2>&1
+	cmp -s "$tmp/c" "$tmp/l" && ok || bad "locale $loc changes the output"
+done
+
+# PROC_NET_* name single files, as in ss (compared with the real ss).
+if [ -x /usr/bin/ss ] && /usr/bin/ss -V 2>/dev/null | grep -q 'iproute2-6\.1\.0'; then
+	for args in "-tan" "-tln" "-t -4 -a"; do
+		# shellcheck disable=SC2086
+		PROC_NET_TCP=$FX/net/tcp PROC_NET_TCP6=$FX/net/tcp6 /usr/bin/ss $args >"$tmp/ss" 2>/dev/null
+		# shellcheck disable=SC2086
+		PROC_NET_TCP=$FX/net/tcp PROC_NET_TCP6=$FX/net/tcp6 "$LSOCK" $args >"$tmp/ls" 2>&1
+		cmp -s "$tmp/ss" "$tmp/ls" && ok || { bad "PROC_NET_TCP $args"; diff "$tmp/ss" "$tmp/ls" | head -5; }
+	done
+	PROC_ROOT=$FX PROC_NET_UDP=/nonexistent /usr/bin/ss -uan >"$tmp/ss" 2>/dev/null
+	PROC_ROOT=$FX PROC_NET_UDP=/nonexistent "$LSOCK" -uan >"$tmp/ls" 2>&1
+	cmp -s "$tmp/ss" "$tmp/ls" && ok || bad "PROC_NET_UDP missing file"
+else
+	echo "ss-cli: real ss 6.1 not installed: PROC_NET_* comparisons skipped"
+	skip=$((skip + 4))
+fi
+
+echo "ss-cli: $pass passed, $fail failed, $skip skipped"
+[ $fail -eq 0 ]
