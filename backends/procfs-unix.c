@@ -59,7 +59,7 @@ int procfs_unix_flush(struct procfs_unix *u)
 	size_t i;
 	int rc = 0;
 
-	if (u->req->flags & LSOCK_REQ_SS_UNIX_ORDER)
+	if ((u->req->flags & LSOCK_REQ_SS_UNIX_ORDER) && u->nrows > 1)
 		qsort(u->rows, u->nrows, sizeof(*u->rows), procfs_unix_cmp);
 	for (i = 0; i < u->nrows && rc == 0; i++) {
 		struct lsock_sock *sk = &u->rows[i].sk;
