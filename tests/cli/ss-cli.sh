@@ -66,6 +66,25 @@ for loc in de_DE.UTF-8 fr_FR.UTF-8 C.UTF-8; do
 	cmp -s "$tmp/c" "$tmp/l" && ok || bad "locale $loc changes the output"
 done
 
+# --re is ss's --resolve (lsock's own options never shadow ss's).
+expect abbrev-re 0 1 0 -- --re -tan
+
+# Control characters in a unix path cannot break a row (docs/compat.md).
+mkdir -p "$tmp/esc/net"
+printf 'Num       RefCount Protocol Flags    Type St Inode Path\n' >"$tmp/esc/net/unix"
+printf '0000000000000000: 00000002 00000000 00010000 0001 01 4242 /tmp/a\tb\033c\n' \
+	>>"$tmp/esc/net/unix"
+PROC_ROOT=$tmp/esc "$LSOCK" -xlH >"$tmp/out" 2>&1
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q '/tmp/a\.b\.c 4242' "$tmp/out" && ok ||
+	bad "control characters in a unix path: $(cat -A "$tmp/out")"
+
+# A PROC_ROOT longer than ss's 127-byte path buffer still works.
+long=$tmp/$(printf 'd%.0s' $(seq 1 60))/$(printf 'e%.0s' $(seq 1 60))
+mkdir -p "$long" && cp -r "$FX/net" "$FX/sys" "$long/"
+PROC_ROOT=$FX "$LSOCK" -tan >"$tmp/short" 2>&1
+PROC_ROOT=$long "$LSOCK" -tan >"$tmp/long" 2>&1
+[ ${#long} -gt 127 ] && cmp -s "$tmp/short" "$tmp/long" && ok || bad "long PROC_ROOT"
+
 # PROC_NET_* name single files, as in ss (compared with the real ss).
 if [ -x /usr/bin/ss ] && /usr/bin/ss -V 2>/dev/null | grep -q 'iproute2-6\.1\.0'; then
 	for args in "-tan" "-tln" "-t -4 -a"; do
