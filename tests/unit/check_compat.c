@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "compat/compat.h"
+#include "check-run.h"
 
 START_TEST(test_strlcpy)
 {
@@ -51,15 +52,9 @@ int main(void)
 {
 	Suite *s = suite_create("compat");
 	TCase *tc = tcase_create("functions");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, test_strlcpy);
 	tcase_add_test(tc, test_reallocarray);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "backend.h"
+#include "check-run.h"
 
 static char root[64];
 static int warnings;
@@ -238,11 +239,5 @@ static Suite *procfs_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(procfs_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(procfs_suite());
 }

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 
 #include "procnet-parse.h"
+#include "check-run.h"
 
 static int parse_inet(const char *line, int family, int tcp,
 		      struct lsock_sock *sk)
@@ -328,11 +329,5 @@ static Suite *procnet_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(procnet_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(procnet_suite());
 }

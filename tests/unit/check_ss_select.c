@@ -10,6 +10,7 @@
 
 #include "sock.h"
 #include "ss-select.h"
+#include "check-run.h"
 
 #define DBM(x)	LSOCK_DBM(LSOCK_DB_##x)
 #define SSM(x)	LSOCK_SSM(LSOCK_SS_##x)
@@ -175,11 +176,5 @@ static Suite *select_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(select_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(select_suite());
 }

@@ -10,6 +10,7 @@
 
 #include "output.h"
 #include "ss-table.h"
+#include "check-run.h"
 
 static struct output out;
 static char result[1 << 20];
@@ -179,11 +180,5 @@ static Suite *table_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(table_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(table_suite());
 }
