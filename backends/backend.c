@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The backend registry: names, the --backend choice, and which backend serves
- * a query.
+ * Helpers the backends share: /proc file names, the --backend names, whole
+ * file reads, and ss's unix table rule. Which backend serves a table is the
+ * caller's choice (src/ss-run.c).
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <sys/socket.h>
 
 #include "backend.h"
+#include "xalloc.h"
 
 static const char *const procfile_names[LSOCK_PF_MAX] = {
 	[LSOCK_PF_TCP] = "net/tcp",
@@ -42,22 +49,51 @@ int backend_parse_choice(const char *name, enum lsock_backend_choice *out)
 	return 0;
 }
 
-/*
- * The netlink sock_diag backend is not part of this build yet, so "auto"
- * means /proc and an explicit "netlink" is refused with -ENOSYS.
- */
-int backend_resolve(enum lsock_backend_choice choice,
-		    const struct lsock_backend_ops **ops)
+int backend_read_file(const char *path, uint8_t **buf, size_t *len)
 {
-	switch (choice) {
-	case LSOCK_BACKEND_AUTO:
-	case LSOCK_BACKEND_PROC:
-		*ops = &procfs_backend_ops;
-		return 0;
-	case LSOCK_BACKEND_NETLINK:
-		*ops = NULL;
-		return -ENOSYS;
+	size_t cap = 65536, n = 0;
+	uint8_t *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	p = xmalloc(cap);
+	for (;;) {
+		ssize_t r = read(fd, p + n, cap - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int err = -errno;
+
+			close(fd);
+			free(p);
+			return err;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n == cap) {
+			cap *= 2;
+			p = xreallocarray(p, cap, 1);
+		}
+	}
+	close(fd);
+	*buf = p;
+	*len = n;
+	return 0;
+}
+
+int backend_unix_type_skip(const struct lsock_request *req, unsigned int type)
+{
+	switch (type) {
+	case SOCK_STREAM:
+		return !(req->dbs & LSOCK_DBM(LSOCK_DB_UNIX_ST));
+	case SOCK_DGRAM:
+		return !(req->dbs & LSOCK_DBM(LSOCK_DB_UNIX_DG));
+	case SOCK_SEQPACKET:
+		return !(req->dbs & LSOCK_DBM(LSOCK_DB_UNIX_SQ));
 	default:
-		return -EINVAL;
+		return 0;
 	}
 }

@@ -9,6 +9,7 @@
 #define LSOCK_BACKEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sock.h"
@@ -55,11 +56,26 @@ struct lsock_request {
 	uint32_t dbs;		/* LSOCK_DBM(...) of the selected tables */
 	uint64_t families;	/* LSOCK_FAM(AF_...) */
 	uint32_t states;	/* LSOCK_SSM(...) */
+	int preferred_family;	/* ss's last family option, for netlink */
 	unsigned int flags;
 };
 
 typedef void (*lsock_warn_cb)(void *arg, const char *path,
 			      unsigned long line, const char *what);
+
+/*
+ * --record: what the backends read, as they read it. stream names one
+ * netlink request ("tcp-inet", "unix", ...); name is a /proc path relative
+ * to the proc root ("net/tcp").
+ */
+struct lsock_capture {
+	void (*nl_data)(void *arg, const char *stream, const void *buf,
+			size_t len);
+	void (*nl_error)(void *arg, const char *stream, int err);
+	void (*proc_data)(void *arg, const char *name, const void *buf,
+			  size_t len);
+	void *arg;
+};
 
 /* Where the data comes from. */
 struct lsock_source {
@@ -67,6 +83,9 @@ struct lsock_source {
 	const char *proc_file[LSOCK_PF_MAX];	/* explicit paths, or NULL */
 	lsock_warn_cb warn;
 	void *warn_arg;
+	const struct lsock_capture *record;	/* --record, or NULL */
+	const char *replay_dir;		/* --replay: netlink streams here */
+	const char *tcpdiag_file;	/* a recorded TCP dump (TCPDIAG_FILE) */
 };
 
 /* Return non-zero from the callback to stop the dump with that value. */
@@ -88,10 +107,13 @@ enum lsock_backend_choice {
 };
 
 int backend_parse_choice(const char *name, enum lsock_backend_choice *out);
-int backend_resolve(enum lsock_backend_choice choice,
-		    const struct lsock_backend_ops **ops);
 const char *backend_procfile_name(enum lsock_procfile pf);
+/* Whether a unix socket of this type belongs to a table not selected. */
+int backend_unix_type_skip(const struct lsock_request *req, unsigned int type);
+/* Reads a whole file into a new buffer; 0 or a negative errno. */
+int backend_read_file(const char *path, uint8_t **buf, size_t *len);
 
 extern const struct lsock_backend_ops procfs_backend_ops;
+extern const struct lsock_backend_ops netlink_backend_ops;
 
 #endif /* LSOCK_BACKEND_H */

@@ -28,21 +28,6 @@ void procfs_unix_init(struct procfs_unix *u, const struct lsock_request *req,
 	u->arg = arg;
 }
 
-static int procfs_unix_type_skip(const struct lsock_request *req,
-				 unsigned int type)
-{
-	switch (type) {
-	case SOCK_STREAM:
-		return !(req->dbs & LSOCK_DBM(LSOCK_DB_UNIX_ST));
-	case SOCK_DGRAM:
-		return !(req->dbs & LSOCK_DBM(LSOCK_DB_UNIX_DG));
-	case SOCK_SEQPACKET:
-		return !(req->dbs & LSOCK_DBM(LSOCK_DB_UNIX_SQ));
-	default:
-		return 0;
-	}
-}
-
 static int procfs_unix_cmp(const void *a, const void *b)
 {
 	const struct procfs_unix_row *x = a, *y = b;
@@ -94,7 +79,7 @@ int procfs_unix_add(struct procfs_unix *u, struct lsock_sock *sk)
 	struct procfs_unix_row *row;
 	int ss_order = u->req->flags & LSOCK_REQ_SS_UNIX_ORDER;
 
-	if (procfs_unix_type_skip(u->req, sk->type) || sk->state >= 32 ||
+	if (backend_unix_type_skip(u->req, sk->type) || sk->state >= 32 ||
 	    !(u->req->states & (1u << sk->state)))
 		return 0;
 	if (!ss_order)

@@ -33,6 +33,8 @@ struct procfs_reader {
 	size_t end;		/* end of valid data */
 	int eof;
 	unsigned long lineno;
+	const char *name;			/* "net/tcp" */
+	const struct lsock_capture *record;	/* --record, or NULL */
 };
 
 static char *procfs_path(const struct lsock_source *src,
@@ -66,6 +68,10 @@ static int procfs_open(const struct lsock_source *src, enum lsock_procfile pf,
 	}
 	r->cap = PROCFS_READ_CHUNK;
 	r->buf = xmalloc(r->cap);
+	r->name = backend_procfile_name(pf);
+	r->record = src->record;
+	if (r->record)	/* an empty file is recorded as one, not as absent */
+		r->record->proc_data(r->record->arg, r->name, r->buf, 0);
 	return 0;
 }
 
@@ -106,6 +112,9 @@ static int procfs_fill(struct procfs_reader *r)
 		return -errno;
 	if (n == 0)
 		r->eof = 1;
+	else if (r->record)
+		r->record->proc_data(r->record->arg, r->name, r->buf + r->end,
+				     (size_t)n);
 	r->end += (size_t)n;
 	return 0;
 }

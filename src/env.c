@@ -38,3 +38,32 @@ char *env_proc_source(struct lsock_source *src)
 	sprintf(p, "%s%s", src->proc_root, tail);
 	return p;
 }
+
+unsigned int env_forced_proc(void)
+{
+	static const struct { const char *var; enum lsock_table t; } vars[] = {
+		{ "PROC_NET_TCP", LSOCK_T_TCP },
+		{ "PROC_NET_UDP", LSOCK_T_UDP },
+		{ "PROC_NET_RAW", LSOCK_T_RAW },
+		{ "PROC_NET_UNIX", LSOCK_T_UNIX },
+		{ "PROC_NET_PACKET", LSOCK_T_PACKET },
+		{ "PROC_NET_NETLINK", LSOCK_T_NETLINK },
+		{ "PROC_NET_DCCP", LSOCK_T_DCCP },
+		{ "PROC_NET_SCTP", LSOCK_T_SCTP },
+		{ "PROC_NET_MPTCP", LSOCK_T_MPTCP },
+	};
+	unsigned int mask = 0;
+	size_t i;
+
+	if (getenv("PROC_ROOT"))
+		return ~0u;
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if (getenv(vars[i].var))
+			mask |= 1u << vars[i].t;
+	return mask;
+}
+
+const char *env_tcpdiag_file(void)
+{
+	return getenv("TCPDIAG_FILE");
+}

@@ -13,5 +13,13 @@
  * allocated.
  */
 char *env_proc_source(struct lsock_source *src);
+/*
+ * The tables ss reads from /proc whatever happens (bit = enum lsock_table):
+ * all of them when PROC_ROOT is set, else those whose PROC_NET_<TABLE>
+ * variable is.
+ */
+unsigned int env_forced_proc(void);
+/* TCPDIAG_FILE: a recorded TCP dump to show instead of the kernel's. */
+const char *env_tcpdiag_file(void);
 
 #endif /* LSOCK_ENV_H */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,11 +110,48 @@ const char *resolve_ethertype(struct resolver *r, unsigned int type)
 	return r->nbuf;
 }
 
+int resolve_load_ifnames(struct resolver *r, const char *path)
+{
+	char line[128], name[64];
+	unsigned int idx;
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return -errno;
+	r->use_ifmap = true;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%u %63s", &idx, name) != 2 || idx > 65535)
+			continue;
+		if (idx >= r->ifmap_len) {
+			r->ifmap = xreallocarray(r->ifmap, idx + 1,
+						 sizeof(*r->ifmap));
+			memset(r->ifmap + r->ifmap_len, 0, (idx + 1 -
+			       r->ifmap_len) * sizeof(*r->ifmap));
+			r->ifmap_len = idx + 1;
+		}
+		free(r->ifmap[idx]);
+		r->ifmap[idx] = xstrdup(name);
+	}
+	fclose(f);
+	return 0;
+}
+
+static int resolve_ifname_lookup(const struct resolver *r,
+				 unsigned int ifindex, char *name)
+{
+	if (!r->use_ifmap)
+		return if_indextoname(ifindex, name) ? 0 : -1;
+	if (ifindex >= r->ifmap_len || !r->ifmap[ifindex])
+		return -1;
+	snprintf(name, IF_NAMESIZE, "%s", r->ifmap[ifindex]);
+	return 0;
+}
+
 const char *resolve_ifname(struct resolver *r, unsigned int ifindex)
 {
 	char name[IF_NAMESIZE];
 
-	if (if_indextoname(ifindex, name))
+	if (resolve_ifname_lookup(r, ifindex, name) == 0)
 		snprintf(r->nbuf, sizeof(r->nbuf), "%s", name);
 	else
 		snprintf(r->nbuf, sizeof(r->nbuf), "if%u", ifindex);

@@ -39,6 +39,9 @@ void resolve_free(struct resolver *r)
 	}
 	for (i = 0; i < 256; i++)
 		free(r->nl_names[i]);
+	for (i = 0; i < (int)r->ifmap_len; i++)
+		free(r->ifmap[i]);
+	free(r->ifmap);
 	for (h = r->hosts_tab; h; h = next) {
 		next = h->next;
 		free(h->name);

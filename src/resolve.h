@@ -30,6 +30,9 @@ struct resolver {
 	char *nl_names[256];
 	bool nl_loaded;
 	struct resolve_host *hosts_tab;
+	char **ifmap;		/* recorded interface names, by index */
+	unsigned int ifmap_len;
+	bool use_ifmap;		/* --replay: names from the recording only */
 	char buf[128];		/* the last address returned */
 	char pbuf[32];		/* the last numeric port returned */
 	char nbuf[64];		/* the last netlink port or other name */
@@ -44,6 +47,8 @@ const char *resolve_addr(struct resolver *r, int family, const void *addr);
 const char *resolve_netlink_proto(struct resolver *r, int proto);
 const char *resolve_ethertype(struct resolver *r, unsigned int type);
 const char *resolve_ifname(struct resolver *r, unsigned int ifindex);
+/* Interface names from a recording's "INDEX NAME" lines; 0 or -errno. */
+int resolve_load_ifnames(struct resolver *r, const char *path);
 /* "kernel", "*", "comm/pid" or the number, as ss names netlink ports. */
 const char *resolve_netlink_port(struct resolver *r, int32_t pid);
 

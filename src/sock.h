@@ -79,6 +79,7 @@ enum lsock_state {
 #define LSOCK_SKF_V6ONLY	0x01	/* the kernel says the socket is v6only */
 #define LSOCK_SKF_NL_CONNECTED	0x02	/* netlink socket with a peer */
 #define LSOCK_SKF_UNIX_LISTEN	0x04	/* unix __SO_ACCEPTCON flag */
+#define LSOCK_SKF_TIMEOUT_MS	0x08	/* timeout is in ms (netlink), not ticks */
 
 struct lsock_sock {
 	uint8_t family;		/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET, ... */
@@ -104,7 +105,7 @@ struct lsock_sock {
 	uint32_t dst_group;	/* netlink: peer group */
 	/* TCP details from /proc (ss -o/-e/-i use them) */
 	uint32_t timer;
-	uint32_t timeout;	/* clock ticks as read */
+	uint32_t timeout;	/* clock ticks (/proc) or ms (netlink) */
 	uint32_t retrans;
 	uint32_t probes;
 	int rto, ato, qack, cwnd, ssthresh;

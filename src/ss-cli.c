@@ -29,6 +29,9 @@ enum {
 	OPT_CGROUP,
 	OPT_INET_SOCKOPT,
 	OPT_BACKEND,
+	OPT_WHY,
+	OPT_RECORD,
+	OPT_REPLAY,
 };
 
 static const struct option ss_long_opts[] = {
@@ -80,6 +83,9 @@ static const struct option ss_long_opts[] = {
 
 static const struct option lsock_long_opts[] = {
 	{ "backend", required_argument, NULL, OPT_BACKEND },
+	{ "why", no_argument, NULL, OPT_WHY },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -138,6 +144,9 @@ static void ss_usage(FILE *f)
 "\n"
 "lsock's own options:\n"
 "       --backend=SOURCE  where socket data comes from: auto, netlink or proc\n"
+"       --why             tell on stderr where each table's data came from\n"
+"       --record=DIR      also save what was read from the kernel in DIR\n"
+"       --replay=DIR      show sockets from a recording instead of the kernel\n"
 "       --netstat         (as the first option) netstat's command line\n",
 	      f);
 }
@@ -208,18 +217,24 @@ static int ss_cli_unsupported(int ch)
 	return SS_EXIT_FAIL;
 }
 
+static void ss_cli_table(struct ss_select *s, int db)
+{
+	ss_select_db(s, db, true);
+	s->explicit_dbs |= LSOCK_DBM(db);
+}
+
 /* Options that select tables, families and states. */
 static int ss_cli_select(struct ss_ctl *ctl, int ch)
 {
 	struct ss_select *s = &ctl->sel;
 
 	switch (ch) {
-	case 'd': ss_select_db(s, LSOCK_DB_DCCP, true); break;
-	case 't': ss_select_db(s, LSOCK_DB_TCP, true); break;
-	case 'S': ss_select_db(s, LSOCK_DB_SCTP, true); break;
-	case 'u': ss_select_db(s, LSOCK_DB_UDP, true); break;
-	case 'w': ss_select_db(s, LSOCK_DB_RAW, true); break;
-	case 'M': ss_select_db(s, LSOCK_DB_MPTCP, true); break;
+	case 'd': ss_cli_table(s, LSOCK_DB_DCCP); break;
+	case 't': ss_cli_table(s, LSOCK_DB_TCP); break;
+	case 'S': ss_cli_table(s, LSOCK_DB_SCTP); break;
+	case 'u': ss_cli_table(s, LSOCK_DB_UDP); break;
+	case 'w': ss_cli_table(s, LSOCK_DB_RAW); break;
+	case 'M': ss_cli_table(s, LSOCK_DB_MPTCP); break;
 	case 'x': ss_select_af(s, AF_UNIX); break;
 	case OPT_VSOCK: ss_select_af(s, AF_VSOCK); break;
 	case OPT_TIPCSOCK: ss_select_af(s, AF_TIPC); break;
@@ -260,6 +275,9 @@ static int ss_cli_option(struct ss_ctl *ctl, int ch, char *arg)
 	case 'r': ctl->resolve = true; return -1;
 	case 'H': ctl->header = false; return -1;
 	case 'O': ctl->oneline = true; return -1;
+	case OPT_WHY: ctl->why = true; return -1;
+	case OPT_RECORD: ctl->record_dir = arg; return -1;
+	case OPT_REPLAY: ctl->replay_dir = arg; return -1;
 	case 'f': return ss_cli_family(ctl, arg);
 	case 'A': return ss_cli_query(ctl, arg);
 	case 'h':
@@ -309,6 +327,8 @@ int ss_cli_parse(struct ss_ctl *ctl, int argc, char **argv)
 	int ch, rc;
 
 	memset(ctl, 0, sizeof(*ctl));
+	ctl->full_argc = argc;
+	ctl->full_argv = argv;
 	ss_select_init(&ctl->sel);
 	ctl->header = true;
 	ss_cli_merge_opts();

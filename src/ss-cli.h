@@ -19,9 +19,17 @@ struct ss_ctl {
 	bool resolve;
 	bool header;
 	bool oneline;
+	bool why;		/* --why: say where each table came from */
 	enum lsock_backend_choice backend;
+	unsigned int forced_proc;	/* tables ss would read from /proc */
 	struct lsock_source src;
 	char *port_range_path;
+	const char *record_dir;	/* --record */
+	const char *replay_dir;	/* --replay */
+	char *ifnames_path;	/* --replay: the recorded interface names */
+	char *owned_root;	/* --replay: DIR/proc */
+	int full_argc;		/* the command line, for a recording's META */
+	char **full_argv;
 	int argc;		/* words after the options and state words */
 	char **argv;
 };

@@ -199,6 +199,7 @@ int ss_print_sock(const struct lsock_sock *sk, void *arg)
 {
 	struct ss_printer *p = arg;
 
+	p->rows++;
 	ss_print_state(p->table, sk);
 	switch (sk->family) {
 	case AF_INET:

@@ -12,6 +12,7 @@ struct ss_printer {
 	struct ss_table *table;
 	struct resolver *res;
 	enum lsock_table current;	/* the table being dumped */
+	unsigned long rows;		/* rows printed for it so far */
 };
 
 /* A lsock_sock_cb: prints the socket into the table. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include "env.h"
+#include "record.h"
+#include "xalloc.h"
 #include "output.h"
 #include "resolve.h"
 #include "ss-cli.h"
@@ -53,11 +56,17 @@ static int ss_table_wanted(const struct ss_select *s, enum lsock_table t)
 	case LSOCK_T_TCP:
 		return (s->dbs & DBM(TCP)) && ss_has_inet(s);
 	case LSOCK_T_DCCP:
+		return (s->dbs & DBM(DCCP)) && ss_has_inet(s);
 	case LSOCK_T_SCTP:
-	case LSOCK_T_VSOCK:
-	case LSOCK_T_TIPC:
-	case LSOCK_T_XDP:
+		return (s->dbs & DBM(SCTP)) && ss_has_inet(s);
 	case LSOCK_T_MPTCP:
+		return (s->dbs & DBM(MPTCP)) && ss_has_inet(s);
+	case LSOCK_T_VSOCK:
+		return (s->dbs & LSOCK_DBM_VSOCK) && ss_has_fam(s, AF_VSOCK);
+	case LSOCK_T_TIPC:
+		return (s->dbs & DBM(TIPC)) && ss_has_fam(s, AF_TIPC);
+	case LSOCK_T_XDP:
+		return (s->dbs & DBM(XDP)) && ss_has_fam(s, AF_XDP) && unconn;
 	case LSOCK_T_UDPLITE:
 	case LSOCK_T_MAX:
 	default:
@@ -101,31 +110,173 @@ static void ss_warn(void *arg, const char *path, unsigned long line,
 		fprintf(stderr, "lsock: %s: %s\n", path, what);
 }
 
-static void ss_run_tables(struct ss_ctl *ctl,
-			  const struct lsock_backend_ops *ops,
-			  struct ss_printer *pr)
+static const char *const ss_table_names[LSOCK_T_MAX] = {
+	[LSOCK_T_NETLINK] = "netlink", [LSOCK_T_PACKET] = "packet",
+	[LSOCK_T_UNIX] = "unix", [LSOCK_T_RAW] = "raw",
+	[LSOCK_T_UDP] = "udp", [LSOCK_T_TCP] = "tcp",
+	[LSOCK_T_DCCP] = "dccp", [LSOCK_T_SCTP] = "sctp",
+	[LSOCK_T_VSOCK] = "vsock", [LSOCK_T_TIPC] = "tipc",
+	[LSOCK_T_XDP] = "xdp", [LSOCK_T_MPTCP] = "mptcp",
+	[LSOCK_T_UDPLITE] = "udplite",
+};
+
+/* The tables one of ss's table options or -A names (not just "all"). */
+static int ss_table_explicit(const struct ss_select *s, enum lsock_table t)
+{
+	switch (t) {
+	case LSOCK_T_DCCP:
+		return (s->explicit_dbs & DBM(DCCP)) != 0;
+	case LSOCK_T_SCTP:
+		return (s->explicit_dbs & DBM(SCTP)) != 0;
+	case LSOCK_T_MPTCP:
+		return (s->explicit_dbs & DBM(MPTCP)) != 0;
+	case LSOCK_T_VSOCK:
+		return (s->explicit_dbs & LSOCK_DBM_VSOCK) ||
+		       s->preferred_family == AF_VSOCK;
+	case LSOCK_T_TIPC:
+		return (s->explicit_dbs & DBM(TIPC)) ||
+		       s->preferred_family == AF_TIPC;
+	case LSOCK_T_XDP:
+		return (s->explicit_dbs & DBM(XDP)) ||
+		       s->preferred_family == AF_XDP;
+	case LSOCK_T_NETLINK:
+	case LSOCK_T_PACKET:
+	case LSOCK_T_UNIX:
+	case LSOCK_T_RAW:
+	case LSOCK_T_UDP:
+	case LSOCK_T_TCP:
+	case LSOCK_T_UDPLITE:
+	case LSOCK_T_MAX:
+	default:
+		return 1;
+	}
+}
+
+static void ss_why(const struct ss_ctl *ctl, enum lsock_table t,
+		   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* --why: one stderr line per table, naming its source and the reason. */
+static void ss_why(const struct ss_ctl *ctl, enum lsock_table t,
+		   const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!ctl->why)
+		return;
+	fprintf(stderr, "lsock: %s: ", ss_table_names[t]);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int ss_dump_with(struct ss_ctl *ctl, const struct lsock_backend_ops *ops,
+			struct lsock_request *req, struct ss_printer *pr)
+{
+	pr->rows = 0;
+	return ops->dump(&ctl->src, req, ss_print_sock, pr);
+}
+
+/* A table's rows from /proc; quiet about a missing file, as ss is. */
+static int ss_dump_proc(struct ss_ctl *ctl, struct lsock_request *req,
+			struct ss_printer *pr, const char *why)
+{
+	int rc;
+
+	if (!procfs_backend_ops.serves(req->table)) {
+		ss_why(ctl, req->table, "no source (%s; /proc has no such "
+		       "table)", why);
+		return -ENOENT;
+	}
+	ss_why(ctl, req->table, "/proc (%s)", why);
+	rc = ss_dump_with(ctl, &procfs_backend_ops, req, pr);
+	if (rc < 0 && rc != -ENOENT)
+		fprintf(stderr, "lsock: %s sockets: %s\n",
+			ss_table_names[req->table], strerror(-rc));
+	return rc == -ENOENT ? 0 : rc;
+}
+
+/*
+ * sock_diag first; in auto mode a table netlink cannot serve (no socket, an
+ * error reply, an errno at the end of the dump) comes from /proc instead,
+ * the other tables staying on netlink.
+ */
+static int ss_dump_table(struct ss_ctl *ctl, struct lsock_request *req,
+			 struct ss_printer *pr)
+{
+	enum lsock_table t = req->table;
+	int rc;
+
+	if ((ctl->forced_proc & (1u << t)) && !(t == LSOCK_T_TCP &&
+						 ctl->src.tcpdiag_file))
+		return ss_dump_proc(ctl, req, pr, "PROC_ROOT or PROC_NET_* "
+				    "is set");
+	if (ctl->backend == LSOCK_BACKEND_PROC)
+		return ss_dump_proc(ctl, req, pr, "--backend=proc");
+	if (!netlink_backend_ops.serves(t)) {
+		ss_why(ctl, t, "no source (%s)", "not supported by lsock yet");
+		return -ENOSYS;
+	}
+	rc = ss_dump_with(ctl, &netlink_backend_ops, req, pr);
+	if (rc == 0) {
+		ss_why(ctl, t, "%s", t == LSOCK_T_TCP && ctl->src.tcpdiag_file ?
+		       "TCPDIAG_FILE" : "netlink (sock_diag)");
+		return 0;
+	}
+	if (ctl->backend == LSOCK_BACKEND_NETLINK)
+		return rc;
+	if (pr->rows) {
+		/* too late to switch sources without showing rows twice */
+		fprintf(stderr, "lsock: %s sockets: the netlink dump failed "
+			"part way (%s); the list may be incomplete\n",
+			ss_table_names[t], strerror(-rc));
+		return 0;
+	}
+	return ss_dump_proc(ctl, req, pr, strerror(-rc)) < 0 ? rc : 0;
+}
+
+static void ss_table_failed(const struct ss_ctl *ctl, enum lsock_table t,
+			    int rc)
+{
+	if (ctl->backend == LSOCK_BACKEND_NETLINK)
+		fprintf(stderr, "lsock: %s sockets: not available from "
+			"netlink (%s)\n", ss_table_names[t],
+			rc == -ENOSYS ? "not supported by lsock yet" :
+			strerror(-rc));
+	else if (ss_table_explicit(&ctl->sel, t))
+		fprintf(stderr, "lsock: %s sockets: not available on this "
+			"system (%s)\n", ss_table_names[t],
+			rc == -ENOSYS ? "not supported by lsock yet" :
+			strerror(-rc));
+}
+
+/* Returns 0, or -1 when --backend=netlink could not serve a table. */
+static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
 {
 	struct lsock_request req;
-	int t;
+	int t, failed = 0;
 
 	for (t = 0; t < LSOCK_T_MAX; t++) {
 		int rc;
 
-		if (!ss_table_wanted(&ctl->sel, (enum lsock_table)t) ||
-		    !ops->serves((enum lsock_table)t))
+		if (!ss_table_wanted(&ctl->sel, (enum lsock_table)t))
 			continue;
 		memset(&req, 0, sizeof(req));
 		req.table = (enum lsock_table)t;
 		req.dbs = ctl->sel.dbs;
 		req.families = ctl->sel.families;
 		req.states = ctl->sel.states;
+		req.preferred_family = ctl->sel.preferred_family;
 		req.flags = LSOCK_REQ_SS_UNIX_ORDER;
 		pr->current = req.table;
-		rc = ops->dump(&ctl->src, &req, ss_print_sock, pr);
-		if (rc < 0 && rc != -ENOENT)
-			fprintf(stderr, "lsock: reading sockets: %s\n",
-				strerror(-rc));
+		rc = ss_dump_table(ctl, &req, pr);
+		if (rc < 0) {
+			ss_table_failed(ctl, req.table, rc);
+			if (ctl->backend == LSOCK_BACKEND_NETLINK)
+				failed = -1;
+		}
 	}
+	return failed;
 }
 
 static void ss_setup_table(const struct ss_ctl *ctl, struct ss_table *t,
@@ -144,7 +295,6 @@ static void ss_setup_table(const struct ss_ctl *ctl, struct ss_table *t,
 
 int ss_run(struct ss_ctl *ctl)
 {
-	const struct lsock_backend_ops *ops;
 	static struct output out;
 	struct ss_printer pr;
 	struct ss_table table;
@@ -160,22 +310,23 @@ int ss_run(struct ss_ctl *ctl)
 			"by this version of lsock yet (\"%s\")\n", ctl->argv[0]);
 		return SS_EXIT_FAIL;
 	}
-	if (backend_resolve(ctl->backend, &ops) < 0) {
-		fprintf(stderr, "lsock: the netlink backend is not available "
-			"in this build; use --backend=auto or --backend=proc\n");
-		return SS_EXIT_FAIL;
-	}
 	ctl->src.warn = ss_warn;
 	resolve_init(&res);
 	res.numeric = ctl->numeric;
 	res.hosts = ctl->resolve;
 	res.proc_root = ctl->src.proc_root;
 	res.port_range_path = ctl->port_range_path;
+	if (ctl->ifnames_path)
+		resolve_load_ifnames(&res, ctl->ifnames_path);
 	output_init(&out, STDOUT_FILENO);
 	ss_setup_table(ctl, &table, &out);
 	pr.table = &table;
 	pr.res = &res;
-	ss_run_tables(ctl, ops, &pr);
+	if (ss_run_tables(ctl, &pr) < 0) {
+		ss_table_free(&table);
+		resolve_free(&res);
+		return SS_EXIT_FAIL;
+	}
 	ss_table_render(&table);
 	ss_table_free(&table);
 	resolve_free(&res);
@@ -187,15 +338,94 @@ int ss_run(struct ss_ctl *ctl)
 	return SS_EXIT_OK;
 }
 
+static char *ss_join(const char *dir, const char *rel)
+{
+	char *p = xmalloc(strlen(dir) + strlen(rel) + 2);
+
+	sprintf(p, "%s/%s", dir, rel);
+	return p;
+}
+
+/* --replay DIR: every source is the recording, never the live system. */
+static int ss_setup_replay(struct ss_ctl *ctl)
+{
+	char *meta = ss_join(ctl->replay_dir, "META");
+	int ok = access(meta, R_OK) == 0;
+
+	free(meta);
+	if (!ok) {
+		fprintf(stderr, "lsock: --replay %s: not a recording (no "
+			"readable META file)\n", ctl->replay_dir);
+		return SS_EXIT_FAIL;
+	}
+	ctl->src.replay_dir = ctl->replay_dir;
+	ctl->owned_root = ss_join(ctl->replay_dir, "proc");
+	ctl->src.proc_root = ctl->owned_root;
+	ctl->port_range_path = ss_join(ctl->owned_root,
+				       "sys/net/ipv4/ip_local_port_range");
+	ctl->ifnames_path = ss_join(ctl->replay_dir, "ifnames");
+	return -1;
+}
+
+static int ss_setup_source(struct ss_ctl *ctl, struct record *rec)
+{
+	int rc;
+
+	if (ctl->record_dir && ctl->replay_dir) {
+		fprintf(stderr, "lsock: --record and --replay exclude each "
+			"other; see 'lsock --help'\n");
+		return SS_EXIT_USAGE;
+	}
+	if (ctl->replay_dir)
+		return ss_setup_replay(ctl);
+	ctl->port_range_path = env_proc_source(&ctl->src);
+	ctl->forced_proc = env_forced_proc();
+	ctl->src.tcpdiag_file = env_tcpdiag_file();
+	if (!ctl->record_dir)
+		return -1;
+	rc = record_open(rec, ctl->record_dir, ctl->full_argc, ctl->full_argv);
+	if (rc < 0) {
+		fprintf(stderr, "lsock: --record %s: %s\n", ctl->record_dir,
+			rc == -EEXIST ? "already holds a recording" :
+			strerror(-rc));
+		record_close(rec);
+		return SS_EXIT_FAIL;
+	}
+	ctl->src.record = &rec->capture;
+	return -1;
+}
+
+static int ss_finish_record(struct ss_ctl *ctl, struct record *rec, int rc)
+{
+	int err;
+
+	if (!ctl->record_dir)
+		return rc;
+	record_system(rec, ctl->src.proc_root);
+	err = record_close(rec);
+	if (err < 0) {
+		fprintf(stderr, "lsock: --record %s: %s\n", ctl->record_dir,
+			strerror(-err));
+		return SS_EXIT_FAIL;
+	}
+	return rc;
+}
+
 int ss_main(int argc, char **argv)
 {
+	struct record rec;
 	struct ss_ctl ctl;
 	int rc = ss_cli_parse(&ctl, argc, argv);
 
 	if (rc >= 0)
 		return rc;
-	ctl.port_range_path = env_proc_source(&ctl.src);
-	rc = ss_run(&ctl);
+	rc = ss_setup_source(&ctl, &rec);
+	if (rc < 0) {
+		rc = ss_run(&ctl);
+		rc = ss_finish_record(&ctl, &rec, rc);
+	}
 	free(ctl.port_range_path);
+	free(ctl.owned_root);
+	free(ctl.ifnames_path);
 	return rc;
 }

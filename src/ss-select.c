@@ -150,6 +150,9 @@ static int ss_select_db_name(struct ss_select *s, const char *name)
 		for (db = 0; db < LSOCK_DB_MAX; db++)
 			if (ss_db_names[i].dbs & LSOCK_DBM(db))
 				ss_select_db(s, db, enable);
+		if (enable && strcmp(name, "all") != 0 &&
+		    strcmp(name, "inet") != 0)
+			s->explicit_dbs |= ss_db_names[i].dbs;
 		return 0;
 	}
 	return -EINVAL;
@@ -161,6 +164,7 @@ int ss_select_query(struct ss_select *s, char *list, const char **bad)
 
 	if (!s->saw_query) {
 		s->dbs = 0;
+		s->explicit_dbs = 0;
 		if (!s->state_filter)
 			s->state_filter = LSOCK_SS_CONN;
 		s->saw_query = true;

@@ -12,6 +12,7 @@
 
 struct ss_select {
 	uint32_t dbs;
+	uint32_t explicit_dbs;	/* named by a table option or -A NAME */
 	uint64_t families;
 	uint32_t states;	/* union of the selected tables' defaults */
 	uint32_t state_filter;	/* from -a, -l, -A and state words */

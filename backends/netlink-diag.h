@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * sock_diag requests and replies: building the request of each family, and
+ * decoding one reply message into a socket record. Pure functions.
+ */
+#ifndef LSOCK_NETLINK_DIAG_H
+#define LSOCK_NETLINK_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/netlink.h>
+
+#include "sock.h"
+
+#define NLDIAG_REQ_MAX	128
+
+struct nldiag_req {
+	size_t len;
+	uint64_t buf[NLDIAG_REQ_MAX / 8];	/* aligned request bytes */
+};
+
+/* Space for a unix name turned printable ('@' for NULs), NUL-terminated. */
+struct nldiag_scratch {
+	char name[512];
+};
+
+void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
+		     uint32_t states);
+/* The pre-3.3 TCPDIAG_GETSOCK request (TCP, both families). */
+void nldiag_tcp_legacy_req(struct nldiag_req *r, uint32_t states);
+void nldiag_unix_req(struct nldiag_req *r, uint32_t states, uint32_t show);
+void nldiag_packet_req(struct nldiag_req *r, uint32_t show);
+void nldiag_netlink_req(struct nldiag_req *r, uint32_t show);
+
+/* Each returns 0, or -EBADMSG for a reply that is short or malformed. */
+int nldiag_inet_decode(const struct nlmsghdr *nlh, int protocol,
+		       struct lsock_sock *sk);
+int nldiag_unix_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk,
+		       struct nldiag_scratch *scratch);
+/* -ENODATA when the kernel left out MEMINFO (ss then reads /proc). */
+int nldiag_packet_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk);
+int nldiag_netlink_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk);
+
+#endif /* LSOCK_NETLINK_DIAG_H */

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The sock_diag backend: one NETLINK_SOCK_DIAG socket per table, the requests
+ * ss 6.1 sends in the order it sends them, and the replies decoded into
+ * socket records. Errors are returned as they came (socket() failures,
+ * NLMSG_ERROR, an errno in NLMSG_DONE) so the caller can choose /proc for
+ * that one table.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "backend.h"
+#include "kernel-defs.h"
+#include "netlink-diag.h"
+#include "nl-sock.h"
+#include "xalloc.h"
+
+struct netlink_ctx {
+	const struct lsock_request *req;
+	lsock_sock_cb cb;
+	void *arg;
+	int protocol;
+	int replay;		/* the kernel's state filter is ours to apply */
+	unsigned long emitted;
+	const char *stream;	/* the request's name in a recording */
+	const struct lsock_capture *record;
+	struct nldiag_scratch scratch;
+};
+
+static void netlink_tee(void *arg, const void *buf, size_t len)
+{
+	const struct netlink_ctx *ctx = arg;
+
+	ctx->record->nl_data(ctx->record->arg, ctx->stream, buf, len);
+}
+
+/*
+ * A recorded stream instead of the kernel: DIR/netlink/NAME.nl holds the
+ * replies as received, NAME.err the errno socket() failed with.
+ */
+static int netlink_replay(const struct lsock_source *src, nl_msg_fn fn,
+			  struct netlink_ctx *ctx)
+{
+	char path[4096];
+	uint8_t *buf;
+	size_t len;
+	int rc, err;
+
+	snprintf(path, sizeof(path), "%s/netlink/%s.nl", src->replay_dir,
+		 ctx->stream);
+	rc = backend_read_file(path, &buf, &len);
+	if (rc == 0) {
+		rc = nl_stream_replay(buf, len, fn, ctx);
+		free(buf);
+		return rc;
+	}
+	snprintf(path, sizeof(path), "%s/netlink/%s.err", src->replay_dir,
+		 ctx->stream);
+	if (backend_read_file(path, &buf, &len) < 0)
+		return -ENODATA;	/* not part of the recording */
+	buf = xreallocarray(buf, len + 1, 1);
+	buf[len] = '\0';
+	err = atoi((const char *)buf);
+	free(buf);
+	return err > 0 ? -err : -EIO;
+}
+
+static int netlink_run(const struct lsock_source *src, const char *stream,
+		       const struct nldiag_req *r, nl_msg_fn fn,
+		       struct netlink_ctx *ctx)
+{
+	struct nl_sock s;
+	int rc;
+
+	ctx->stream = stream;
+	if (ctx->replay)
+		return netlink_replay(src, fn, ctx);
+	rc = nl_sock_open(&s);
+	if (rc < 0) {
+		if (ctx->record)
+			ctx->record->nl_error(ctx->record->arg, stream, -rc);
+		return rc;
+	}
+	if (ctx->record) {
+		s.tee = netlink_tee;
+		s.tee_arg = ctx;
+	}
+	rc = nl_sock_dump(&s, r->buf, r->len, fn, ctx);
+	if (s.interrupted && src->warn)
+		src->warn(src->warn_arg, stream, 0, "dump was interrupted "
+			  "and may be inconsistent");
+	nl_sock_close(&s);
+	return rc;
+}
+
+/* Replayed replies answer a wider query: apply the kernel's filters. */
+static int netlink_emit(struct netlink_ctx *ctx, const struct lsock_sock *sk)
+{
+	if (ctx->replay && (sk->state >= 32 ||
+			    !(ctx->req->states & (1u << sk->state))))
+		return 0;
+	ctx->emitted++;
+	return ctx->cb(sk, ctx->arg);
+}
+
+static int netlink_inet_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct netlink_ctx *ctx = arg;
+	struct lsock_sock sk;
+
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY &&
+	    nlh->nlmsg_type != TCPDIAG_GETSOCK)
+		return 0;
+	if (nldiag_inet_decode(nlh, ctx->protocol, &sk) < 0)
+		return -EBADMSG;
+	if (!(ctx->req->families & LSOCK_FAM(sk.family)))
+		return 0;	/* as ss: e.g. -x -6 asks both, shows v6 */
+	return netlink_emit(ctx, &sk);
+}
+
+static const char *netlink_table_name(enum lsock_table t)
+{
+	static const char *const names[LSOCK_T_MAX] = {
+		[LSOCK_T_RAW] = "raw", [LSOCK_T_UDP] = "udp",
+		[LSOCK_T_TCP] = "tcp", [LSOCK_T_DCCP] = "dccp",
+		[LSOCK_T_SCTP] = "sctp", [LSOCK_T_MPTCP] = "mptcp",
+		[LSOCK_T_UDPLITE] = "udplite",
+	};
+
+	return t < LSOCK_T_MAX && names[t] ? names[t] : "inet";
+}
+
+/*
+ * IPv4 then IPv6, or only the family of ss's last -4/-6 option. A kernel
+ * without the v2 request (before 3.3) still answers TCPDIAG_GETSOCK, for
+ * both families at once.
+ */
+static int netlink_dump_inet(const struct lsock_source *src,
+			     struct netlink_ctx *ctx)
+{
+	int family = ctx->req->preferred_family == AF_INET6 ? AF_INET6
+							     : AF_INET;
+	uint32_t states = ctx->replay ? LSOCK_SS_ALL : ctx->req->states;
+	char stream[32];
+	struct nldiag_req r;
+	int rc;
+
+	for (;;) {
+		nldiag_inet_req(&r, family, ctx->protocol, states);
+		snprintf(stream, sizeof(stream), "%s-%s",
+			 netlink_table_name(ctx->req->table),
+			 family == AF_INET ? "inet" : "inet6");
+		rc = netlink_run(src, stream, &r, netlink_inet_msg, ctx);
+		if (rc < 0 && ctx->emitted == 0 &&
+		    ctx->protocol == IPPROTO_TCP && family == AF_INET) {
+			nldiag_tcp_legacy_req(&r, states);
+			return netlink_run(src, "tcp-legacy", &r,
+					   netlink_inet_msg, ctx);
+		}
+		if (rc < 0 && family == AF_INET6 && ctx->emitted &&
+		    ctx->req->preferred_family != AF_INET6)
+			return 0;	/* IPv6 off, IPv4 answered */
+		if (rc != 0 || family == AF_INET6 ||
+		    ctx->req->preferred_family == AF_INET)
+			return rc;
+		family = AF_INET6;
+	}
+}
+
+static int netlink_unix_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct netlink_ctx *ctx = arg;
+	struct lsock_sock sk;
+
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+		return 0;
+	if (nldiag_unix_decode(nlh, &sk, &ctx->scratch) < 0)
+		return -EBADMSG;
+	if (backend_unix_type_skip(ctx->req, sk.type))
+		return 0;
+	return netlink_emit(ctx, &sk);
+}
+
+static int netlink_packet_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct netlink_ctx *ctx = arg;
+	struct lsock_sock sk;
+	int rc;
+
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+		return 0;
+	rc = nldiag_packet_decode(nlh, &sk);
+	if (rc < 0)
+		return rc;
+	return netlink_emit(ctx, &sk);
+}
+
+static int netlink_netlink_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct netlink_ctx *ctx = arg;
+	struct lsock_sock sk;
+
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+		return 0;
+	if (nldiag_netlink_decode(nlh, &sk) < 0)
+		return -EBADMSG;
+	return netlink_emit(ctx, &sk);
+}
+
+/*
+ * TCPDIAG_FILE: the TCP dump ss -D wrote, replayed up to its first
+ * NLMSG_DONE. As in ss, no state filter applies: the file holds what the
+ * kernel sent for the query that made it.
+ */
+static int netlink_replay_tcp(const char *path, struct netlink_ctx *ctx)
+{
+	size_t len = 0;
+	uint8_t *buf = NULL;
+	int rc = backend_read_file(path, &buf, &len);
+
+	if (rc < 0)
+		return rc;
+	rc = nl_stream_replay(buf, len, netlink_inet_msg, ctx);
+	free(buf);
+	return rc == -EBADMSG && ctx->emitted ? 0 : rc;
+}
+
+static int netlink_inet_protocol(enum lsock_table t)
+{
+	switch (t) {
+	case LSOCK_T_TCP: return IPPROTO_TCP;
+	case LSOCK_T_UDP: return IPPROTO_UDP;
+	case LSOCK_T_RAW: return IPPROTO_RAW;
+	case LSOCK_T_UDPLITE: return IPPROTO_UDPLITE;
+	case LSOCK_T_DCCP: return IPPROTO_DCCP;
+	case LSOCK_T_SCTP: return IPPROTO_SCTP;
+	case LSOCK_T_MPTCP: return IPPROTO_MPTCP;
+	case LSOCK_T_NETLINK:
+	case LSOCK_T_PACKET:
+	case LSOCK_T_UNIX:
+	case LSOCK_T_VSOCK:
+	case LSOCK_T_TIPC:
+	case LSOCK_T_XDP:
+	case LSOCK_T_MAX:
+	default:
+		return -1;
+	}
+}
+
+static bool netlink_serves(enum lsock_table table)
+{
+	return table == LSOCK_T_NETLINK || table == LSOCK_T_PACKET ||
+	       table == LSOCK_T_UNIX || netlink_inet_protocol(table) >= 0;
+}
+
+static int netlink_dump_other(const struct lsock_source *src,
+			      struct netlink_ctx *ctx)
+{
+	enum lsock_table t = ctx->req->table;
+	struct nldiag_req r;
+
+	if (t == LSOCK_T_UNIX) {
+		nldiag_unix_req(&r, ctx->replay ? LSOCK_SS_ALL : ctx->req->states,
+				LSOCK_UDIAG_SHOW_NAME | LSOCK_UDIAG_SHOW_PEER |
+				LSOCK_UDIAG_SHOW_RQLEN);
+		return netlink_run(src, "unix", &r, netlink_unix_msg, ctx);
+	}
+	if (t == LSOCK_T_PACKET) {
+		nldiag_packet_req(&r, LSOCK_PACKET_SHOW_INFO |
+				  LSOCK_PACKET_SHOW_MEMINFO |
+				  LSOCK_PACKET_SHOW_FILTER |
+				  LSOCK_PACKET_SHOW_RING_CFG |
+				  LSOCK_PACKET_SHOW_FANOUT);
+		return netlink_run(src, "packet", &r, netlink_packet_msg, ctx);
+	}
+	if (t == LSOCK_T_NETLINK) {
+		nldiag_netlink_req(&r, LSOCK_NDIAG_SHOW_GROUPS |
+				   LSOCK_NDIAG_SHOW_MEMINFO);
+		return netlink_run(src, "netlink", &r, netlink_netlink_msg,
+				   ctx);
+	}
+	return -ENOSYS;
+}
+
+static int netlink_dump(const struct lsock_source *src,
+			const struct lsock_request *req,
+			lsock_sock_cb cb, void *arg)
+{
+	struct netlink_ctx ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.req = req;
+	ctx.cb = cb;
+	ctx.arg = arg;
+	ctx.protocol = netlink_inet_protocol(req->table);
+	ctx.replay = src->replay_dir != NULL;
+	ctx.record = src->record;
+	if (ctx.protocol < 0)
+		return netlink_dump_other(src, &ctx);
+	if (req->table == LSOCK_T_TCP && src->tcpdiag_file)
+		return netlink_replay_tcp(src->tcpdiag_file, &ctx);
+	return netlink_dump_inet(src, &ctx);
+}
+
+const struct lsock_backend_ops netlink_backend_ops = {
+	.name = "netlink",
+	.serves = netlink_serves,
+	.dump = netlink_dump,
+};

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A NETLINK_SOCK_DIAG socket and the dump loop: send one request, read every
+ * reply datagram (sized with MSG_PEEK|MSG_TRUNC, so large dumps never
+ * truncate), hand each message to a callback, stop at NLMSG_DONE. The same
+ * loop replays a recorded stream from memory.
+ */
+#ifndef LSOCK_NL_SOCK_H
+#define LSOCK_NL_SOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nl.h"
+
+/* Called for each data message; non-zero stops the dump with that value. */
+typedef int (*nl_msg_fn)(const struct nlmsghdr *nlh, void *arg);
+/* Called with each raw datagram as received (for --record). */
+typedef void (*nl_tee_fn)(void *arg, const void *buf, size_t len);
+
+struct nl_sock {
+	int fd;
+	uint8_t *buf;
+	size_t cap;
+	nl_tee_fn tee;
+	void *tee_arg;
+	int interrupted;	/* a reply carried NLM_F_DUMP_INTR */
+};
+
+/* Returns 0 or the negative errno of socket(2)/bind(2). */
+int nl_sock_open(struct nl_sock *s);
+void nl_sock_close(struct nl_sock *s);
+/*
+ * Sends req and reads the dump. Returns 0 at a clean NLMSG_DONE, the
+ * negative errno an NLMSG_ERROR or NLMSG_DONE carried, another negative
+ * errno for I/O or malformed replies, or what fn returned.
+ */
+int nl_sock_dump(struct nl_sock *s, const void *req, size_t len,
+		 nl_msg_fn fn, void *arg);
+/* Runs fn over the messages of a recorded stream, as nl_sock_dump would. */
+int nl_stream_replay(const void *buf, size_t len, nl_msg_fn fn, void *arg);
+
+#endif /* LSOCK_NL_SOCK_H */
