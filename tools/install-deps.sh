@@ -13,7 +13,7 @@
 set -eu
 
 PACKAGES="autoconf automake autoconf-archive libtool pkg-config check \
-hyperfine iproute2 net-tools gcc make groff-base util-linux"
+hyperfine iproute2 net-tools gcc make groff-base util-linux strace"
 
 if [ "$(id -u)" -ne 0 ]; then
 	exec sudo "$0" "$@"

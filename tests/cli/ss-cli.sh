@@ -116,6 +116,25 @@ grep -q "already holds a recording" "$tmp/err" && ok || bad "record refuses to a
 expect replay-none 1 0 1 -- --replay "$tmp/nonexistent" -tan
 expect record-replay 255 0 1 -- --record "$tmp/r2" --replay "$tmp/rec"
 
+# A table only netlink can serve, asked for by name, is said to be missing;
+# the default listing stays quiet about it.
+if ! /usr/bin/ss -S -H 2>&1 | grep -q .; then
+	expect sctp-explicit 0 1 1 -- -S
+	grep -q "sctp sockets: not available" "$tmp/err" && ok || bad "-S: $(cat "$tmp/err")"
+fi
+expect default-quiet 0 1 0 -- -a
+
+# --backend=proc never opens a netlink socket.
+if command -v strace >/dev/null 2>&1; then
+	strace -f -qq -e trace=socket -o "$tmp/strace" "$LSOCK" --backend=proc -a >/dev/null 2>&1
+	grep -q AF_NETLINK "$tmp/strace" && bad "--backend=proc opened a netlink socket" || ok
+	PROC_ROOT=$FX strace -f -qq -e trace=socket -o "$tmp/strace" "$LSOCK" -a >/dev/null 2>&1
+	grep -q AF_NETLINK "$tmp/strace" && bad "PROC_ROOT run opened a netlink socket" || ok
+else
+	echo "ss-cli: strace not installed: netlink-free runs not traced"
+	skip=$((skip + 2))
+fi
+
 # PROC_NET_* name single files, as in ss (compared with the real ss).
 if [ -x /usr/bin/ss ] && /usr/bin/ss -V 2>/dev/null | grep -q 'iproute2-6\.1\.0'; then
 	for args in "-tan" "-tln" "-t -4 -a"; do
@@ -125,12 +144,21 @@ if [ -x /usr/bin/ss ] && /usr/bin/ss -V 2>/dev/null | grep -q 'iproute2-6\.1\.0'
 		PROC_NET_TCP=$FX/net/tcp PROC_NET_TCP6=$FX/net/tcp6 "$LSOCK" $args >"$tmp/ls" 2>&1
 		cmp -s "$tmp/ss" "$tmp/ls" && ok || { bad "PROC_NET_TCP $args"; diff "$tmp/ss" "$tmp/ls" | head -5; }
 	done
+	# TCPDIAG_FILE replays what `ss -D` wrote, as ss does
+	/usr/bin/ss -tan -D "$tmp/tcpdiag" >/dev/null 2>&1
+	for args in "-t" "-tn" "-tan -4"; do
+		# shellcheck disable=SC2086
+		TCPDIAG_FILE=$tmp/tcpdiag /usr/bin/ss $args >"$tmp/ss" 2>/dev/null
+		# shellcheck disable=SC2086
+		TCPDIAG_FILE=$tmp/tcpdiag "$LSOCK" $args >"$tmp/ls" 2>&1
+		cmp -s "$tmp/ss" "$tmp/ls" && ok || { bad "TCPDIAG_FILE $args"; diff "$tmp/ss" "$tmp/ls" | head -5; }
+	done
 	PROC_ROOT=$FX PROC_NET_UDP=/nonexistent /usr/bin/ss -uan >"$tmp/ss" 2>/dev/null
 	PROC_ROOT=$FX PROC_NET_UDP=/nonexistent "$LSOCK" -uan >"$tmp/ls" 2>&1
 	cmp -s "$tmp/ss" "$tmp/ls" && ok || bad "PROC_NET_UDP missing file"
 else
 	echo "ss-cli: real ss 6.1 not installed: PROC_NET_* comparisons skipped"
-	skip=$((skip + 4))
+	skip=$((skip + 7))
 fi
 
 echo "ss-cli: $pass passed, $fail failed, $skip skipped"
