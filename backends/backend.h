@@ -58,6 +58,10 @@ struct lsock_request {
 	uint32_t states;	/* LSOCK_SSM(...) */
 	int preferred_family;	/* ss's last family option, for netlink */
 	unsigned int flags;
+	/* inet_diag bytecode for the inet tables, or NULL */
+	const uint8_t *bytecode;
+	size_t bytecode_len;
+	int *bytecode_refused;	/* out: the errno the kernel refused it with */
 };
 
 typedef void (*lsock_warn_cb)(void *arg, const char *path,

@@ -36,17 +36,22 @@ static void *nldiag_start(struct nldiag_req *r, uint16_t type, size_t body)
 	return NLMSG_DATA(nlh);
 }
 
-/* Appends a u32 attribute to the request. */
-static void nldiag_put_u32(struct nldiag_req *r, uint16_t type, uint32_t v)
+int nldiag_put_attr(struct nldiag_req *r, uint16_t type, const void *data,
+		    size_t len)
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)r->buf;
 	uint8_t *p = (uint8_t *)r->buf + NLMSG_ALIGN(r->len);
-	struct nlattr a = { .nla_len = NLA_HDRLEN + sizeof(v), .nla_type = type };
+	struct nlattr a = { .nla_type = type };
 
+	if (len > 0xffff - NLA_HDRLEN ||
+	    NLMSG_ALIGN(r->len) + NLA_ALIGN(NLA_HDRLEN + len) > sizeof(r->buf))
+		return -E2BIG;
+	a.nla_len = (uint16_t)(NLA_HDRLEN + len);
 	memcpy(p, &a, sizeof(a));
-	memcpy(p + NLA_HDRLEN, &v, sizeof(v));
+	memcpy(p + NLA_HDRLEN, data, len);
 	r->len = NLMSG_ALIGN(r->len) + NLA_ALIGN(a.nla_len);
 	nlh->nlmsg_len = (uint32_t)r->len;
+	return 0;
 }
 
 void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
@@ -61,9 +66,11 @@ void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
 	req->id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
 	/* protocols above 255 (MPTCP) travel in an attribute, 5.9+ */
 	if (protocol > 255) {
+		uint32_t proto = (uint32_t)protocol;
+
 		req->sdiag_protocol = 0;
-		nldiag_put_u32(r, LSOCK_INET_DIAG_REQ_PROTOCOL,
-			       (uint32_t)protocol);
+		nldiag_put_attr(r, LSOCK_INET_DIAG_REQ_PROTOCOL, &proto,
+				sizeof(proto));
 	} else {
 		req->sdiag_protocol = (uint8_t)protocol;
 	}
@@ -120,6 +127,15 @@ static void nldiag_inet_attrs(const struct nl_attr *tb, struct lsock_sock *sk)
 		sk->protocol = nl_attr_u8(&tb[LSOCK_INET_DIAG_PROTOCOL], 0);
 	if (nl_attr_u8(&tb[LSOCK_INET_DIAG_SKV6ONLY], 0))
 		sk->flags |= LSOCK_SKF_V6ONLY;
+	if (tb[LSOCK_INET_DIAG_MARK].data) {
+		sk->mark = nl_attr_u32(&tb[LSOCK_INET_DIAG_MARK], 0);
+		sk->flags |= LSOCK_SKF_HAVE_MARK;
+	}
+	if (tb[LSOCK_INET_DIAG_CGROUP_ID].data) {
+		nl_attr_copy(&tb[LSOCK_INET_DIAG_CGROUP_ID], &sk->cgroup,
+			     sizeof(sk->cgroup));
+		sk->flags |= LSOCK_SKF_HAVE_CGROUP;
+	}
 }
 
 int nldiag_inet_decode(const struct nlmsghdr *nlh, int protocol,
@@ -254,7 +270,8 @@ int nldiag_netlink_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk)
 	sk->family = AF_NETLINK;
 	sk->protocol = m.ndiag_protocol;
 	sk->lport = (int32_t)m.ndiag_portid;
-	sk->rport = (int32_t)m.ndiag_dst_portid;
+	sk->rport = m.ndiag_state == LSOCK_NETLINK_CONNECTED ?
+		    (int32_t)m.ndiag_dst_portid : -1;
 	sk->dst_group = m.ndiag_dst_group;
 	sk->ino = m.ndiag_ino;
 	sk->sk = nldiag_cookie(m.ndiag_cookie);

@@ -12,7 +12,8 @@
 
 #include "sock.h"
 
-#define NLDIAG_REQ_MAX	128
+/* The fixed headers, and room for a filter's bytecode (up to 64 KiB). */
+#define NLDIAG_REQ_MAX	(128 + 65536)
 
 struct nldiag_req {
 	size_t len;
@@ -26,6 +27,9 @@ struct nldiag_scratch {
 
 void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
 		     uint32_t states);
+/* Appends an attribute to a request; -E2BIG when it does not fit. */
+int nldiag_put_attr(struct nldiag_req *r, uint16_t type, const void *data,
+		    size_t len);
 /* The pre-3.3 TCPDIAG_GETSOCK request (TCP, both families). */
 void nldiag_tcp_legacy_req(struct nldiag_req *r, uint32_t states);
 void nldiag_unix_req(struct nldiag_req *r, uint32_t states, uint32_t show);

@@ -27,6 +27,7 @@ struct netlink_ctx {
 	void *arg;
 	int protocol;
 	int replay;		/* the kernel's state filter is ours to apply */
+	bool use_bc;		/* send the filter's bytecode */
 	unsigned long emitted;
 	const char *stream;	/* the request's name in a recording */
 	const struct lsock_capture *record;
@@ -136,6 +137,46 @@ static const char *netlink_table_name(enum lsock_table t)
 	return t < LSOCK_T_MAX && names[t] ? names[t] : "inet";
 }
 
+/* One inet request; the filter's bytecode goes with it when wanted. */
+static int netlink_inet_request(const struct lsock_source *src,
+				struct netlink_ctx *ctx, int family,
+				uint32_t states)
+{
+	const struct lsock_request *req = ctx->req;
+	struct nldiag_req r;
+	char stream[32];
+
+	nldiag_inet_req(&r, family, ctx->protocol, states);
+	if (ctx->use_bc &&
+	    nldiag_put_attr(&r, LSOCK_INET_DIAG_REQ_BYTECODE, req->bytecode,
+			    req->bytecode_len) < 0)
+		ctx->use_bc = false;
+	snprintf(stream, sizeof(stream), "%s-%s", netlink_table_name(req->table),
+		 family == AF_INET ? "inet" : "inet6");
+	return netlink_run(src, stream, &r, netlink_inet_msg, ctx);
+}
+
+/*
+ * A kernel that refuses the bytecode (EINVAL: an op it does not know; EPERM:
+ * a mark condition without CAP_NET_ADMIN) is asked again without it; lsock
+ * filters every socket itself anyway. The caller hears why.
+ */
+static int netlink_inet_family(const struct lsock_source *src,
+			       struct netlink_ctx *ctx, int family,
+			       uint32_t states)
+{
+	int rc = netlink_inet_request(src, ctx, family, states), rc2;
+
+	if (rc == 0 || !ctx->use_bc || ctx->emitted ||
+	    (rc != -EINVAL && rc != -EPERM))
+		return rc;
+	ctx->use_bc = false;
+	rc2 = netlink_inet_request(src, ctx, family, states);
+	if (rc2 == 0 && ctx->req->bytecode_refused)
+		*ctx->req->bytecode_refused = -rc;
+	return rc2;
+}
+
 /*
  * IPv4 then IPv6, or only the family of ss's last -4/-6 option. A kernel
  * without the v2 request (before 3.3) still answers TCPDIAG_GETSOCK, for
@@ -147,16 +188,11 @@ static int netlink_dump_inet(const struct lsock_source *src,
 	int family = ctx->req->preferred_family == AF_INET6 ? AF_INET6
 							     : AF_INET;
 	uint32_t states = ctx->replay ? LSOCK_SS_ALL : ctx->req->states;
-	char stream[32];
 	struct nldiag_req r;
 	int rc;
 
 	for (;;) {
-		nldiag_inet_req(&r, family, ctx->protocol, states);
-		snprintf(stream, sizeof(stream), "%s-%s",
-			 netlink_table_name(ctx->req->table),
-			 family == AF_INET ? "inet" : "inet6");
-		rc = netlink_run(src, stream, &r, netlink_inet_msg, ctx);
+		rc = netlink_inet_family(src, ctx, family, states);
 		if (rc < 0 && ctx->emitted == 0 &&
 		    ctx->protocol == IPPROTO_TCP && family == AF_INET) {
 			nldiag_tcp_legacy_req(&r, states);
@@ -301,6 +337,8 @@ static int netlink_dump(const struct lsock_source *src,
 	ctx.protocol = netlink_inet_protocol(req->table);
 	ctx.replay = src->replay_dir != NULL;
 	ctx.record = src->record;
+	/* a recording keeps every socket, so that any filter can replay */
+	ctx.use_bc = req->bytecode && !ctx.replay && !ctx.record;
 	if (ctx.protocol < 0)
 		return netlink_dump_other(src, &ctx);
 	if (req->table == LSOCK_T_TCP && src->tcpdiag_file)

@@ -323,7 +323,7 @@ int procnet_parse_unix_line(const char *line, size_t len,
 	sk->type = (uint16_t)type;
 	sk->sock_state = (uint8_t)st;
 	sk->ino = (uint64_t)ino;
-	sk->lport = (int32_t)(uint32_t)ino;
+	sk->lport = 0;	/* ss's /proc reader gives unix sockets no port */
 	sk->state = (uint8_t)procnet_unix_state((unsigned int)flags,
 						(unsigned int)st);
 	if (flags & (1u << 16))

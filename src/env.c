@@ -67,3 +67,10 @@ const char *env_tcpdiag_file(void)
 {
 	return getenv("TCPDIAG_FILE");
 }
+
+bool env_no_bytecode(void)
+{
+	const char *v = getenv("LSOCK_NO_BYTECODE");
+
+	return v && *v && strcmp(v, "0") != 0;
+}

@@ -21,5 +21,7 @@ char *env_proc_source(struct lsock_source *src);
 unsigned int env_forced_proc(void);
 /* TCPDIAG_FILE: a recorded TCP dump to show instead of the kernel's. */
 const char *env_tcpdiag_file(void);
+/* LSOCK_NO_BYTECODE=1: filter only in lsock, send the kernel no bytecode. */
+bool env_no_bytecode(void);
 
 #endif /* LSOCK_ENV_H */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "resolve.h"
 #include "xalloc.h"
@@ -209,4 +210,40 @@ const char *resolve_netlink_port(struct resolver *r, int32_t pid)
 	}
 	snprintf(r->nbuf, sizeof(r->nbuf), "%d", (int)pid);
 	return r->nbuf;
+}
+
+int resolve_netlink_proto_id(struct resolver *r, const char *name)
+{
+	int i;
+
+	if (!r->nl_loaded)
+		nl_load(r);
+	for (i = 0; i < 256; i++)
+		if (r->nl_names[i] && strcmp(r->nl_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int resolve_ethertype_id(const char *name)
+{
+	size_t i;
+
+	if (strcasecmp(name, "all") == 0)
+		return 0x0003;
+	for (i = 0; i < sizeof(ethertypes) / sizeof(ethertypes[0]); i++)
+		if (strcasecmp(ethertypes[i].name, name) == 0)
+			return (int)ethertypes[i].id;
+	return -1;
+}
+
+unsigned int resolve_ifindex(const struct resolver *r, const char *name)
+{
+	unsigned int i;
+
+	if (!r->use_ifmap)
+		return if_nametoindex(name);
+	for (i = 0; i < r->ifmap_len; i++)
+		if (r->ifmap[i] && strcmp(r->ifmap[i], name) == 0)
+			return i;
+	return 0;
 }

@@ -50,8 +50,7 @@ void resolve_free(struct resolver *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* ss never looks up ports in the local ephemeral range. */
-static bool resolve_ephemeral(struct resolver *r, int port)
+void resolve_port_range(struct resolver *r, int *lo, int *hi)
 {
 	if (!r->eph_min) {
 		FILE *f = r->port_range_path ? fopen(r->port_range_path, "re")
@@ -65,7 +64,17 @@ static bool resolve_ephemeral(struct resolver *r, int port)
 		if (f)
 			fclose(f);
 	}
-	return port >= r->eph_min && port <= r->eph_max;
+	*lo = r->eph_min;
+	*hi = r->eph_max;
+}
+
+/* ss never looks up ports in the local ephemeral range. */
+static bool resolve_ephemeral(struct resolver *r, int port)
+{
+	int lo, hi;
+
+	resolve_port_range(r, &lo, &hi);
+	return port >= lo && port <= hi;
 }
 
 static const char *resolve_raw_proto(struct resolver *r, int port)

@@ -49,6 +49,12 @@ const char *resolve_ethertype(struct resolver *r, unsigned int type);
 const char *resolve_ifname(struct resolver *r, unsigned int ifindex);
 /* Interface names from a recording's "INDEX NAME" lines; 0 or -errno. */
 int resolve_load_ifnames(struct resolver *r, const char *path);
+/* ip_local_port_range, read once (1024-4999 when unreadable, as ss). */
+void resolve_port_range(struct resolver *r, int *lo, int *hi);
+/* Reverse lookups for filters: -1 or 0 when the name is unknown. */
+int resolve_netlink_proto_id(struct resolver *r, const char *name);
+int resolve_ethertype_id(const char *name);
+unsigned int resolve_ifindex(const struct resolver *r, const char *name);
 /* "kernel", "*", "comm/pid" or the number, as ss names netlink ports. */
 const char *resolve_netlink_port(struct resolver *r, int32_t pid);
 

@@ -80,6 +80,8 @@ enum lsock_state {
 #define LSOCK_SKF_NL_CONNECTED	0x02	/* netlink socket with a peer */
 #define LSOCK_SKF_UNIX_LISTEN	0x04	/* unix __SO_ACCEPTCON flag */
 #define LSOCK_SKF_TIMEOUT_MS	0x08	/* timeout is in ms (netlink), not ticks */
+#define LSOCK_SKF_HAVE_MARK	0x10	/* mark is the kernel's (INET_DIAG_MARK) */
+#define LSOCK_SKF_HAVE_CGROUP	0x20	/* cgroup is the kernel's */
 
 struct lsock_sock {
 	uint8_t family;		/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET, ... */
@@ -103,6 +105,8 @@ struct lsock_sock {
 	uint64_t cb;		/* netlink: dump callback pointer (/proc) */
 	uint32_t groups;	/* netlink: first 32 multicast groups */
 	uint32_t dst_group;	/* netlink: peer group */
+	uint32_t mark;		/* SO_MARK (netlink, CAP_NET_ADMIN only) */
+	uint64_t cgroup;	/* cgroup v2 id (netlink) */
 	/* TCP details from /proc (ss -o/-e/-i use them) */
 	uint32_t timer;
 	uint32_t timeout;	/* clock ticks (/proc) or ms (netlink) */

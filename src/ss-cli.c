@@ -137,7 +137,8 @@ static void ss_usage(FILE *f)
 "       QUERY := {all|inet|tcp|mptcp|udp|raw|unix|unix_dgram|unix_stream|"
 "unix_seqpacket|packet|netlink|vsock_stream|vsock_dgram|tipc}[,QUERY]\n"
 "\n"
-"       FILTER := [ state STATE-FILTER ]\n"
+"   -F, --filter=FILE   read filter information from FILE\n"
+"       FILTER := [ state STATE-FILTER ] [ EXPRESSION ]\n"
 "       STATE-FILTER := {all|connected|synchronized|bucket|big|TCP-STATES}\n"
 "         TCP-STATES := {established|syn-sent|syn-recv|fin-wait-{1,2}|"
 "time-wait|closed|close-wait|last-ack|listening|closing}\n"
@@ -279,6 +280,12 @@ static int ss_cli_option(struct ss_ctl *ctl, int ch, char *arg)
 	case OPT_RECORD: ctl->record_dir = arg; return -1;
 	case OPT_REPLAY: ctl->replay_dir = arg; return -1;
 	case 'f': return ss_cli_family(ctl, arg);
+	case 'F':
+		if (ctl->filter_file)
+			return ss_cli_error(SS_EXIT_USAGE, "option '-F' was given "
+					    "twice: one filter file only");
+		ctl->filter_file = arg;
+		return -1;
 	case 'A': return ss_cli_query(ctl, arg);
 	case 'h':
 		ss_usage(stdout);

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 
 #include "backends/backend.h"
+#include "filter.h"
+#include "resolve.h"
 #include "ss-select.h"
 
 /* Exit codes ss uses */
@@ -32,7 +34,22 @@ struct ss_ctl {
 	char **full_argv;
 	int argc;		/* words after the options and state words */
 	char **argv;
+	const char *filter_file;	/* -F FILE ("-..." is stdin) */
+	bool no_bytecode;	/* LSOCK_NO_BYTECODE */
+	struct filter *filter;	/* the expression, or NULL */
+	uint8_t *bytecode;	/* filter compiled for inet_diag, or NULL */
+	size_t bytecode_len;
+	int bytecode_rc;	/* why there is none: -ENOTSUP, ... */
+	int bytecode_refused;	/* the kernel's errno for it, or 0 */
 };
+
+/* The filter of a run (ss-filter.c): -1 to go on, else an exit code. */
+int ss_filter_setup(struct ss_ctl *ctl, struct resolver *res);
+void ss_filter_free(struct ss_ctl *ctl);
+/* After the run: an exit code if the filter lacked data, else -1. */
+int ss_filter_check(const struct ss_ctl *ctl, const struct filter_ctx *fctx);
+/* --why: how the filter was applied to an inet table. */
+const char *ss_filter_why(const struct ss_ctl *ctl);
 
 /* Parses argv into ctl. Returns -1 to go on, else an exit code. */
 int ss_cli_parse(struct ss_ctl *ctl, int argc, char **argv);

@@ -199,6 +199,8 @@ int ss_print_sock(const struct lsock_sock *sk, void *arg)
 {
 	struct ss_printer *p = arg;
 
+	if (p->filter && !filter_match(p->filter, sk, &p->fctx))
+		return 0;
 	p->rows++;
 	ss_print_state(p->table, sk);
 	switch (sk->family) {

@@ -4,6 +4,7 @@
 #define LSOCK_SS_PRINT_H
 
 #include "backends/backend.h"
+#include "filter.h"
 #include "resolve.h"
 #include "sock.h"
 #include "ss-table.h"
@@ -13,9 +14,11 @@ struct ss_printer {
 	struct resolver *res;
 	enum lsock_table current;	/* the table being dumped */
 	unsigned long rows;		/* rows printed for it so far */
+	const struct filter *filter;	/* the expression, or NULL */
+	struct filter_ctx fctx;
 };
 
-/* A lsock_sock_cb: prints the socket into the table. */
+/* A lsock_sock_cb: prints the socket into the table if the filter agrees. */
 int ss_print_sock(const struct lsock_sock *sk, void *arg);
 
 #endif /* LSOCK_SS_PRINT_H */

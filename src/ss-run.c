@@ -152,6 +152,12 @@ static int ss_table_explicit(const struct ss_select *s, enum lsock_table t)
 	}
 }
 
+static bool ss_table_inet(enum lsock_table t)
+{
+	return t == LSOCK_T_RAW || t == LSOCK_T_UDP || t == LSOCK_T_TCP ||
+	       t == LSOCK_T_DCCP || t == LSOCK_T_SCTP || t == LSOCK_T_MPTCP;
+}
+
 static void ss_why(const struct ss_ctl *ctl, enum lsock_table t,
 		   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -219,8 +225,9 @@ static int ss_dump_table(struct ss_ctl *ctl, struct lsock_request *req,
 	}
 	rc = ss_dump_with(ctl, &netlink_backend_ops, req, pr);
 	if (rc == 0) {
-		ss_why(ctl, t, "%s", t == LSOCK_T_TCP && ctl->src.tcpdiag_file ?
-		       "TCPDIAG_FILE" : "netlink (sock_diag)");
+		ss_why(ctl, t, "%s%s", t == LSOCK_T_TCP && ctl->src.tcpdiag_file ?
+		       "TCPDIAG_FILE" : "netlink (sock_diag)",
+		       ss_table_inet(t) ? ss_filter_why(ctl) : "");
 		return 0;
 	}
 	if (ctl->backend == LSOCK_BACKEND_NETLINK)
@@ -268,6 +275,9 @@ static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
 		req.states = ctl->sel.states;
 		req.preferred_family = ctl->sel.preferred_family;
 		req.flags = LSOCK_REQ_SS_UNIX_ORDER;
+		req.bytecode = ctl->bytecode;
+		req.bytecode_len = ctl->bytecode_len;
+		req.bytecode_refused = &ctl->bytecode_refused;
 		pr->current = req.table;
 		rc = ss_dump_table(ctl, &req, pr);
 		if (rc < 0) {
@@ -293,11 +303,49 @@ static void ss_setup_table(const struct ss_ctl *ctl, struct ss_table *t,
 		ss_table_header(t);
 }
 
-int ss_run(struct ss_ctl *ctl)
+static void ss_setup_resolver(const struct ss_ctl *ctl, struct resolver *res)
+{
+	resolve_init(res);
+	res->numeric = ctl->numeric;
+	res->hosts = ctl->resolve;
+	res->proc_root = ctl->src.proc_root;
+	res->port_range_path = ctl->port_range_path;
+	if (ctl->ifnames_path)
+		resolve_load_ifnames(res, ctl->ifnames_path);
+}
+
+/* The tables into the table renderer; an exit code, or -1 when all is well. */
+static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 {
 	static struct output out;
 	struct ss_printer pr;
 	struct ss_table table;
+	int rc;
+
+	memset(&pr, 0, sizeof(pr));
+	output_init(&out, STDOUT_FILENO);
+	ss_setup_table(ctl, &table, &out);
+	pr.table = &table;
+	pr.res = res;
+	pr.filter = ctl->filter;
+	resolve_port_range(res, &pr.fctx.eph_min, &pr.fctx.eph_max);
+	rc = ss_run_tables(ctl, &pr) < 0 ? SS_EXIT_FAIL :
+	     ss_filter_check(ctl, &pr.fctx);
+	if (rc < 0)
+		ss_table_render(&table);
+	ss_table_free(&table);
+	if (rc >= 0)
+		return rc;
+	rc = output_flush(&out);
+	if (rc < 0) {
+		fprintf(stderr, "lsock: write error: %s\n", strerror(-rc));
+		return SS_EXIT_FAIL;
+	}
+	return -1;
+}
+
+int ss_run(struct ss_ctl *ctl)
+{
 	struct resolver res;
 	int rc;
 
@@ -305,37 +353,14 @@ int ss_run(struct ss_ctl *ctl)
 	rc = ss_check_selection(&ctl->sel);
 	if (rc >= 0)
 		return rc;
-	if (ctl->argc > 0) {
-		fprintf(stderr, "lsock: filter expressions are not supported "
-			"by this version of lsock yet (\"%s\")\n", ctl->argv[0]);
-		return SS_EXIT_FAIL;
-	}
 	ctl->src.warn = ss_warn;
-	resolve_init(&res);
-	res.numeric = ctl->numeric;
-	res.hosts = ctl->resolve;
-	res.proc_root = ctl->src.proc_root;
-	res.port_range_path = ctl->port_range_path;
-	if (ctl->ifnames_path)
-		resolve_load_ifnames(&res, ctl->ifnames_path);
-	output_init(&out, STDOUT_FILENO);
-	ss_setup_table(ctl, &table, &out);
-	pr.table = &table;
-	pr.res = &res;
-	if (ss_run_tables(ctl, &pr) < 0) {
-		ss_table_free(&table);
-		resolve_free(&res);
-		return SS_EXIT_FAIL;
-	}
-	ss_table_render(&table);
-	ss_table_free(&table);
+	ss_setup_resolver(ctl, &res);
+	rc = ss_filter_setup(ctl, &res);
+	if (rc < 0)
+		rc = ss_run_listing(ctl, &res);
+	ss_filter_free(ctl);
 	resolve_free(&res);
-	rc = output_flush(&out);
-	if (rc < 0) {
-		fprintf(stderr, "lsock: write error: %s\n", strerror(-rc));
-		return SS_EXIT_FAIL;
-	}
-	return SS_EXIT_OK;
+	return rc < 0 ? SS_EXIT_OK : rc;
 }
 
 static char *ss_join(const char *dir, const char *rel)
@@ -381,6 +406,7 @@ static int ss_setup_source(struct ss_ctl *ctl, struct record *rec)
 	ctl->port_range_path = env_proc_source(&ctl->src);
 	ctl->forced_proc = env_forced_proc();
 	ctl->src.tcpdiag_file = env_tcpdiag_file();
+	ctl->no_bytecode = env_no_bytecode();
 	if (!ctl->record_dir)
 		return -1;
 	rc = record_open(rec, ctl->record_dir, ctl->full_argc, ctl->full_argv);
