@@ -42,6 +42,8 @@ struct bc {
 
 static void bc_append(struct bc *p, const void *data, size_t len)
 {
+	if (len == 0)
+		return;
 	p->b = xreallocarray(p->b, p->len + len + 1, 1);
 	memcpy(p->b + p->len, data, len);
 	p->len += len;

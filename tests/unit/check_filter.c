@@ -134,7 +134,10 @@ static int model_op(const uint8_t *op, const struct lsock_sock *sk)
 	uint32_t u[2];
 	uint64_t id;
 
-	memcpy(&arg, op + 6, sizeof(arg));
+	if (op[0] >= 2 && op[0] <= 5)
+		memcpy(&arg, op + 6, sizeof(arg));	/* the second op's "no" */
+	else
+		arg = 0;
 	switch (op[0]) {
 	case 0: return 1;
 	case 1: return 0;
