@@ -56,6 +56,14 @@ static void bc_op(struct bc *p, uint8_t code, uint8_t yes, uint16_t no)
 	bc_append(p, &op, sizeof(op));
 }
 
+/* An op and its operand: "yes" steps over both, "no" rejects. */
+static void bc_op_data(struct bc *p, uint8_t code, const void *data,
+		       size_t len)
+{
+	bc_op(p, code, (uint8_t)(4 + len), (uint16_t)(8 + len));
+	bc_append(p, data, len);
+}
+
 /* Moves every reject (a jump to len + 4) of p by delta bytes. */
 static int bc_patch(struct bc *p, size_t delta)
 {
@@ -224,19 +232,16 @@ static int bc_leaf(struct bc *p, const struct filter *f)
 	case FILTER_DPORT_GE: code = BC_D_GE; break;
 	case FILTER_DPORT_LE: code = BC_D_LE; break;
 	case FILTER_DEV:
-		bc_op(p, BC_DEV_COND, 8, 12);
-		bc_append(p, &f->ifindex, sizeof(f->ifindex));
+		bc_op_data(p, BC_DEV_COND, &f->ifindex, sizeof(f->ifindex));
 		return 0;
 	case FILTER_MARK:
-		bc_op(p, BC_MARK_COND, 12, 16);
-		bc_append(p, mark, sizeof(mark));
+		bc_op_data(p, BC_MARK_COND, mark, sizeof(mark));
 		return 0;
 	case FILTER_CGROUP:
-		bc_op(p, BC_CGROUP_COND, 12, 16);
-		bc_append(p, &f->cgroup, sizeof(f->cgroup));
+		bc_op_data(p, BC_CGROUP_COND, &f->cgroup, sizeof(f->cgroup));
 		return 0;
 	case FILTER_AUTOBOUND:
-		bc_op(p, BC_AUTO, 4, 8);
+		bc_op_data(p, BC_AUTO, NULL, 0);
 		return 0;
 	default:
 		return -ENOTSUP;
