@@ -232,89 +232,134 @@ static int filter_family_error(struct filter_parser *p, const char *what)
 		p->word->where, what);
 }
 
-/* link: PROTOCOL[:DEVICE], each also a number or "*". */
-static int filter_link_value(struct filter_parser *p, char *s)
+/* link: the device is a number or an interface name. */
+static int filter_link_port(struct filter_parser *p, const char *s, int *port)
 {
-	struct filter_host *h = &p->val.host;
-	char *dev = strchr(s, ':');
 	long long v;
-	int id;
 
-	h->port = -1;
-	if (dev) {
-		*dev++ = '\0';
-		if (filter_number(dev, 0, 0x7fffffff, &v) == 0)
-			h->port = (int)v;
-		else if (*dev && strcmp(dev, "*") != 0 &&
-			 (h->port = (int)resolve_ifindex(p->env->res, dev)) == 0)
-			return filter_family_error(p, "a link address "
-				"(PROTOCOL:DEVICE, e.g. ip:eth0)");
-	}
-	if (!*s || strcmp(s, "*") == 0)
+	if (filter_number(s, 0, 0x7fffffff, &v) == 0)
+		*port = (int)v;
+	else
+		*port = (int)resolve_ifindex(p->env->res, s);
+	return *port > 0 || (*port == 0 && isdigit((unsigned char)*s)) ? 0 : -1;
+}
+
+/* link: the protocol is an ethertype name (ip, arp, all, ...) or number. */
+static int filter_link_addr(struct filter_parser *p, const char *s,
+			    uint32_t *id)
+{
+	int v = resolve_ethertype_id(s);
+	long long n;
+
+	(void)p;
+	if (v < 0 && filter_number(s, 0, 0xffff, &n) == 0)
+		v = (int)n;
+	*id = (uint32_t)v;
+	return v < 0 ? -1 : 0;
+}
+
+/* netlink: the port id is a number, or "kernel" for 0. */
+static int filter_netlink_port(struct filter_parser *p, const char *s,
+			       int *port)
+{
+	long long v;
+
+	(void)p;
+	if (strcmp(s, "kernel") == 0) {
+		*port = 0;
 		return 0;
-	id = resolve_ethertype_id(s);
-	if (id < 0 && filter_number(s, 0, 0xffff, &v) == 0)
-		id = (int)v;
-	if (id < 0)
-		return filter_family_error(p, "a link address (PROTOCOL:DEVICE, "
-					   "e.g. ip:eth0)");
-	filter_put_u32(filter_addr_new(h, AF_PACKET), (uint32_t)id);
+	}
+	if (filter_number(s, -2147483647LL - 1, 2147483647LL, &v) < 0)
+		return -1;
+	*port = (int)v;
 	return 0;
 }
 
-/* netlink: PROTOCOL[:PORTID], the port id also "kernel" (0) or "*". */
-static int filter_netlink_value(struct filter_parser *p, char *s)
+/* netlink: the protocol is a name (rtnl, tcpdiag, ...) or a number. */
+static int filter_netlink_addr(struct filter_parser *p, const char *s,
+			       uint32_t *id)
 {
-	struct filter_host *h = &p->val.host;
-	char *port = strchr(s, ':');
-	long long v;
-	int id;
+	int v = resolve_netlink_proto_id(p->env->res, s);
+	long long n;
 
-	h->port = -1;
-	if (port) {
-		*port++ = '\0';
-		if (strcmp(port, "kernel") == 0)
-			h->port = 0;
-		else if (filter_number(port, -2147483647LL - 1, 2147483647LL,
-				       &v) == 0)
-			h->port = (int)v;
-		else if (*port && strcmp(port, "*") != 0)
-			return filter_family_error(p, "a netlink address "
-				"(PROTOCOL:PORTID, e.g. rtnl:kernel)");
-	}
-	if (!*s || strcmp(s, "*") == 0)
-		return 0;
-	id = resolve_netlink_proto_id(p->env->res, s);
-	if (id < 0 && filter_number(s, 0, 255, &v) == 0)
-		id = (int)v;
-	if (id < 0)
-		return filter_family_error(p, "a netlink address "
-			"(PROTOCOL:PORTID, e.g. rtnl:kernel)");
-	filter_put_u32(filter_addr_new(h, AF_NETLINK), (uint32_t)id);
-	return 0;
+	if (v < 0 && filter_number(s, 0, 255, &n) == 0)
+		v = (int)n;
+	*id = (uint32_t)v;
+	return v < 0 ? -1 : 0;
 }
 
-/* vsock: CID[:PORT], each a number or "*". */
-static int filter_vsock_value(struct filter_parser *p, char *s)
+/* vsock: the CID and the port are 32-bit numbers. */
+static int filter_vsock_port(struct filter_parser *p, const char *s, int *port)
 {
-	struct filter_host *h = &p->val.host;
-	char *port = strchr(s, ':');
 	long long v;
 
-	h->port = -1;
-	if (port) {
-		*port++ = '\0';
-		if (filter_number(port, 0, 0xffffffffLL, &v) == 0)
-			h->port = (int)v;
-		else if (*port && strcmp(port, "*") != 0)
-			return filter_family_error(p, "a vsock address "
-						   "(CID:PORT)");
-	}
-	if (!*s || strcmp(s, "*") == 0)
-		return 0;
+	(void)p;
 	if (filter_number(s, 0, 0xffffffffLL, &v) < 0)
-		return filter_family_error(p, "a vsock address (CID:PORT)");
-	filter_put_u32(filter_addr_new(h, AF_VSOCK), (uint32_t)v);
+		return -1;
+	*port = (int)v;
+	return 0;
+}
+
+static int filter_vsock_addr(struct filter_parser *p, const char *s,
+			     uint32_t *id)
+{
+	long long v;
+
+	(void)p;
+	if (filter_number(s, 0, 0xffffffffLL, &v) < 0)
+		return -1;
+	*id = (uint32_t)v;
+	return 0;
+}
+
+/* How a family other than inet reads ADDRESS[:PORT] (each part may be *). */
+struct filter_family_syntax {
+	int af;
+	const char *what;	/* what a bad word is not, for the message */
+	int (*port)(struct filter_parser *p, const char *s, int *port);
+	int (*addr)(struct filter_parser *p, const char *s, uint32_t *id);
+};
+
+static const struct filter_family_syntax filter_families[] = {
+	{ AF_PACKET, "a link address (PROTOCOL:DEVICE, e.g. ip:eth0)",
+	  filter_link_port, filter_link_addr },
+	{ AF_NETLINK, "a netlink address (PROTOCOL:PORTID, e.g. rtnl:kernel)",
+	  filter_netlink_port, filter_netlink_addr },
+	{ AF_VSOCK, "a vsock address (CID:PORT)",
+	  filter_vsock_port, filter_vsock_addr },
+};
+
+static const struct filter_family_syntax *filter_family_syntax(int af)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(filter_families) / sizeof(filter_families[0]);
+	     i++)
+		if (filter_families[i].af == af)
+			return &filter_families[i];
+	return NULL;
+}
+
+/* ADDRESS[:PORT] of a non-inet family; the address is kept as a u32. */
+static int filter_family_value(struct filter_parser *p, char *s,
+			       const struct filter_family_syntax *fs)
+{
+	struct filter_host *h = &p->val.host;
+	char *port = strchr(s, ':');
+	uint32_t id;
+
+	h->port = -1;
+	if (port) {
+		*port++ = '\0';
+		if (*port && strcmp(port, "*") != 0 &&
+		    fs->port(p, port, &h->port) < 0)
+			return filter_family_error(p, fs->what);
+	}
+	if (!*s || strcmp(s, "*") == 0)
+		return 0;
+	if (fs->addr(p, s, &id) < 0)
+		return filter_family_error(p, fs->what);
+	filter_put_u32(filter_addr_new(h, fs->af), id);
 	return 0;
 }
 
@@ -346,26 +391,17 @@ static int filter_host_value(struct filter_parser *p, const char *text,
 {
 	char *copy = xstrdup(text), *s = copy;
 	int fam = filter_family_prefix(p->env, &s), rc;
+	const struct filter_family_syntax *fs;
 
 	p->val.host.port = -1;
-	switch (fam) {
-	case AF_UNIX:
+	fs = filter_family_syntax(fam);
+	if (fam == AF_UNIX)
 		rc = filter_unix_value(p, s);
-		break;
-	case AF_PACKET:
-		rc = filter_link_value(p, s);
-		break;
-	case AF_NETLINK:
-		rc = filter_netlink_value(p, s);
-		break;
-	case AF_VSOCK:
-		rc = filter_vsock_value(p, s);
-		break;
-	default:
+	else if (fs)
+		rc = filter_family_value(p, s, fs);
+	else
 		rc = filter_inet_value(p, s, fam == AF_INET || fam == AF_INET6 ?
 				       fam : AF_UNSPEC, is_port);
-		break;
-	}
 	free(copy);
 	return rc;
 }
