@@ -11,7 +11,9 @@
 #     aside: without bytecode only the port range counts, docs/compat.md F7);
 #   - with --why, lsock must say the kernel filtered (bytecode sent) for
 #     every case whose filter compiles.
-# (The netlink table is left out: each tool sees its own sock_diag socket.)
+# (The netlink table is left out: each tool sees its own sock_diag socket,
+# and the kernel's sock_diag socket holds the request being answered; so is
+# the packet table where it would list everything: its Recv-Q moves.)
 # Except "dst lsock-duo": ss's bytecode sends only the first address of a
 # name (docs/compat.md F4), so there lsock must show ss's rows plus the
 # [::1] ones ss drops, and exactly the rows of "dst 127.0.0.1 or dst [::1]".
@@ -76,7 +78,7 @@ CASES=$(cat <<'EOF'
 -uan dport = :53
 -uan sport = :domain
 -uan src 127.0.0.1
--an sport = :0
+-A inet,unix,raw -an sport = :0
 -an dport = :0
 -A tcp,udp,unix -an sport gt :1024
 -xan src '*sock'
