@@ -51,6 +51,12 @@ enum lsock_procfile {
 /* Request flags */
 #define LSOCK_REQ_SS_UNIX_ORDER	0x01	/* sort unix rows as ss's /proc path */
 
+/* Details to ask the kernel for (lsock_request.ext), as ss's options do */
+#define LSOCK_REQX_MEM		0x01	/* -m: memory (MEMINFO, SKMEMINFO) */
+#define LSOCK_REQX_INFO		0x02	/* -i: tcp_info, vegas, congestion */
+#define LSOCK_REQX_TOS		0x04	/* --tos: TOS, TCLASS (+ CLASS_ID) */
+#define LSOCK_REQX_VFS		0x08	/* -e: unix VFS inode and pending peers */
+
 struct lsock_request {
 	enum lsock_table table;
 	uint32_t dbs;		/* LSOCK_DBM(...) of the selected tables */
@@ -58,6 +64,7 @@ struct lsock_request {
 	uint32_t states;	/* LSOCK_SSM(...) */
 	int preferred_family;	/* ss's last family option, for netlink */
 	unsigned int flags;
+	unsigned int ext;	/* LSOCK_REQX_* */
 	/* inet_diag bytecode for the inet tables, or NULL */
 	const uint8_t *bytecode;
 	size_t bytecode_len;

@@ -55,13 +55,14 @@ int nldiag_put_attr(struct nldiag_req *r, uint16_t type, const void *data,
 }
 
 void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
-		     uint32_t states)
+		     uint32_t states, uint8_t ext)
 {
 	struct inet_diag_req_v2 *req = nldiag_start(r, SOCK_DIAG_BY_FAMILY,
 						     sizeof(*req));
 
 	req->sdiag_family = (uint8_t)family;
 	req->idiag_states = states;
+	req->idiag_ext = ext;
 	req->id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
 	req->id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
 	/* protocols above 255 (MPTCP) travel in an attribute, 5.9+ */
@@ -138,10 +139,18 @@ static void nldiag_inet_attrs(const struct nl_attr *tb, struct lsock_sock *sk)
 	}
 }
 
-int nldiag_inet_decode(const struct nlmsghdr *nlh, int protocol,
-		       struct lsock_sock *sk)
+/* The record points at the attribute table the reply was parsed into. */
+static void nldiag_keep_attrs(struct lsock_sock *sk, const struct nl_attr *tb,
+			      int max)
 {
-	struct nl_attr tb[LSOCK_INET_DIAG_MAX + 1];
+	sk->attrs = tb;
+	sk->nattrs = (uint16_t)(max + 1);
+}
+
+int nldiag_inet_decode(const struct nlmsghdr *nlh, int protocol,
+		       struct lsock_sock *sk, struct nldiag_scratch *scratch)
+{
+	struct nl_attr *tb = scratch->tb;
 	struct inet_diag_msg m;
 	size_t alen;
 
@@ -170,6 +179,7 @@ int nldiag_inet_decode(const struct nlmsghdr *nlh, int protocol,
 	sk->ino = m.idiag_inode;
 	sk->protocol = (uint16_t)protocol;
 	nldiag_inet_attrs(tb, sk);
+	nldiag_keep_attrs(sk, tb, LSOCK_INET_DIAG_MAX);
 	return 0;
 }
 
@@ -199,7 +209,7 @@ static void nldiag_unix_name(const struct nl_attr *a, struct lsock_sock *sk,
 int nldiag_unix_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk,
 		       struct nldiag_scratch *scratch)
 {
-	struct nl_attr tb[LSOCK_UNIX_DIAG_MAX + 1];
+	struct nl_attr *tb = scratch->tb;
 	struct unix_diag_msg m;
 	uint32_t rql[2];
 
@@ -220,6 +230,7 @@ int nldiag_unix_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk,
 	}
 	sk->peer_ino = nl_attr_u32(&tb[LSOCK_UNIX_DIAG_PEER], 0);
 	nldiag_unix_name(&tb[LSOCK_UNIX_DIAG_NAME], sk, scratch);
+	nldiag_keep_attrs(sk, tb, LSOCK_UNIX_DIAG_MAX);
 	return 0;
 }
 
@@ -231,9 +242,10 @@ static int nldiag_meminfo(const struct nl_attr *a, int idx)
 	return (int)v[idx];
 }
 
-int nldiag_packet_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk)
+int nldiag_packet_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk,
+			 struct nldiag_scratch *scratch)
 {
-	struct nl_attr tb[LSOCK_PACKET_DIAG_MAX + 1];
+	struct nl_attr *tb = scratch->tb;
 	struct packet_diag_msg m;
 	uint32_t ifindex;
 
@@ -255,12 +267,14 @@ int nldiag_packet_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk)
 	sk->iface = ifindex;
 	sk->lport = (int32_t)ifindex;
 	sk->uid = nl_attr_u32(&tb[LSOCK_PACKET_DIAG_UID], 0);
+	nldiag_keep_attrs(sk, tb, LSOCK_PACKET_DIAG_MAX);
 	return 0;
 }
 
-int nldiag_netlink_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk)
+int nldiag_netlink_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk,
+			  struct nldiag_scratch *scratch)
 {
-	struct nl_attr tb[LSOCK_NETLINK_DIAG_MAX + 1];
+	struct nl_attr *tb = scratch->tb;
 	struct netlink_diag_msg m;
 
 	memset(sk, 0, sizeof(*sk));
@@ -285,5 +299,6 @@ int nldiag_netlink_decode(const struct nlmsghdr *nlh, struct lsock_sock *sk)
 					LSOCK_SK_MEMINFO_WMEM_ALLOC);
 	}
 	sk->groups = nl_attr_u32(&tb[LSOCK_NETLINK_DIAG_GROUPS], 0);
+	nldiag_keep_attrs(sk, tb, LSOCK_NETLINK_DIAG_MAX);
 	return 0;
 }

@@ -118,7 +118,7 @@ static int netlink_inet_msg(const struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY &&
 	    nlh->nlmsg_type != TCPDIAG_GETSOCK)
 		return 0;
-	if (nldiag_inet_decode(nlh, ctx->protocol, &sk) < 0)
+	if (nldiag_inet_decode(nlh, ctx->protocol, &sk, &ctx->scratch) < 0)
 		return -EBADMSG;
 	if (!(ctx->req->families & LSOCK_FAM(sk.family)))
 		return 0;	/* as ss: e.g. -x -6 asks both, shows v6 */
@@ -137,6 +137,41 @@ static const char *netlink_table_name(enum lsock_table t)
 	return t < LSOCK_T_MAX && names[t] ? names[t] : "inet";
 }
 
+/*
+ * The idiag_ext bits ss sends for its options. A recording asks for every
+ * detail, so that any option can replay it.
+ */
+static uint8_t netlink_inet_ext(const struct netlink_ctx *ctx)
+{
+	unsigned int x = ctx->record ? ~0u : ctx->req->ext;
+	unsigned int ext = 0;
+
+	if (x & LSOCK_REQX_MEM)
+		ext |= LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_MEMINFO) |
+		       LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_SKMEMINFO);
+	if (x & LSOCK_REQX_INFO)
+		ext |= LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_INFO) |
+		       LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_VEGASINFO) |
+		       LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_CONG);
+	if (x & LSOCK_REQX_TOS)
+		ext |= LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_TOS) |
+		       LSOCK_IDIAG_EXT(LSOCK_INET_DIAG_TCLASS);
+	return (uint8_t)ext;
+}
+
+static uint32_t netlink_unix_show(const struct netlink_ctx *ctx)
+{
+	unsigned int x = ctx->record ? ~0u : ctx->req->ext;
+	uint32_t show = LSOCK_UDIAG_SHOW_NAME | LSOCK_UDIAG_SHOW_PEER |
+			LSOCK_UDIAG_SHOW_RQLEN;
+
+	if (x & LSOCK_REQX_MEM)
+		show |= LSOCK_UDIAG_SHOW_MEMINFO;
+	if (x & LSOCK_REQX_VFS)
+		show |= LSOCK_UDIAG_SHOW_VFS | LSOCK_UDIAG_SHOW_ICONS;
+	return show;
+}
+
 /* One inet request; the filter's bytecode goes with it when wanted. */
 static int netlink_inet_request(const struct lsock_source *src,
 				struct netlink_ctx *ctx, int family,
@@ -146,7 +181,8 @@ static int netlink_inet_request(const struct lsock_source *src,
 	struct nldiag_req r;
 	char stream[32];
 
-	nldiag_inet_req(&r, family, ctx->protocol, states);
+	nldiag_inet_req(&r, family, ctx->protocol, states,
+			netlink_inet_ext(ctx));
 	if (ctx->use_bc &&
 	    nldiag_put_attr(&r, LSOCK_INET_DIAG_REQ_BYTECODE, req->bytecode,
 			    req->bytecode_len) < 0)
@@ -231,7 +267,7 @@ static int netlink_packet_msg(const struct nlmsghdr *nlh, void *arg)
 
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
 		return 0;
-	rc = nldiag_packet_decode(nlh, &sk);
+	rc = nldiag_packet_decode(nlh, &sk, &ctx->scratch);
 	if (rc < 0)
 		return rc;
 	return netlink_emit(ctx, &sk);
@@ -244,7 +280,7 @@ static int netlink_netlink_msg(const struct nlmsghdr *nlh, void *arg)
 
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
 		return 0;
-	if (nldiag_netlink_decode(nlh, &sk) < 0)
+	if (nldiag_netlink_decode(nlh, &sk, &ctx->scratch) < 0)
 		return -EBADMSG;
 	return netlink_emit(ctx, &sk);
 }
@@ -303,8 +339,7 @@ static int netlink_dump_other(const struct lsock_source *src,
 
 	if (t == LSOCK_T_UNIX) {
 		nldiag_unix_req(&r, ctx->replay ? LSOCK_SS_ALL : ctx->req->states,
-				LSOCK_UDIAG_SHOW_NAME | LSOCK_UDIAG_SHOW_PEER |
-				LSOCK_UDIAG_SHOW_RQLEN);
+				netlink_unix_show(ctx));
 		return netlink_run(src, "unix", &r, netlink_unix_msg, ctx);
 	}
 	if (t == LSOCK_T_PACKET) {

@@ -83,6 +83,8 @@ enum lsock_state {
 #define LSOCK_SKF_HAVE_MARK	0x10	/* mark is the kernel's (INET_DIAG_MARK) */
 #define LSOCK_SKF_HAVE_CGROUP	0x20	/* cgroup is the kernel's */
 
+struct nl_attr;
+
 struct lsock_sock {
 	uint8_t family;		/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET, ... */
 	uint8_t state;		/* enum lsock_state */
@@ -119,6 +121,13 @@ struct lsock_sock {
 	uint32_t flags_raw;	/* unix: Flags column */
 	const char *opt;	/* extra /proc columns after the known ones */
 	uint32_t opt_len;
+	/*
+	 * netlink: the reply's attributes indexed by type (INET_DIAG_*,
+	 * UNIX_DIAG_*, ...), for the details ss -e -m -i print; NULL from
+	 * /proc. Like name, valid during the callback only.
+	 */
+	const struct nl_attr *attrs;
+	uint16_t nattrs;
 };
 
 #endif /* LSOCK_SOCK_H */

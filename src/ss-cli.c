@@ -267,15 +267,45 @@ static int ss_cli_getopt_error(int optopt_ch, const char *word)
 	return ss_cli_error(SS_EXIT_USAGE, "invalid use of option '%s'", word);
 }
 
+/* Options that add details to each row, or change what the run does. */
+static int ss_cli_show(struct ss_ctl *ctl, int ch, char *arg)
+{
+	struct ss_show *w = &ctl->show;
+
+	switch (ch) {
+	case 'p': w->users = true; break;
+	case 'T': w->users = w->threads = true; break;
+	case 'Z': w->users = w->proc_ctx = true; break;
+	case 'z': w->users = w->proc_ctx = w->sock_ctx = true; break;
+	case 'e': w->details = w->timers = true; break;
+	case 'o': w->timers = true; break;
+	case 'm': w->mem = true; break;
+	case 'i': w->tcpinfo = true; break;
+	case 'b': w->bpf = w->timers = true; break;
+	case OPT_TOS: w->tos = true; break;
+	case OPT_CGROUP: w->cgroup = true; break;
+	case OPT_INET_SOCKOPT: w->sockopt = true; break;
+	case OPT_TIPCINFO: w->tipcinfo = true; break;
+	case 's': ctl->summary = true; break;
+	case 'K': ctl->kill = true; break;
+	case 'E': ctl->events = true; break;
+	case 'D': ctl->dump_file = arg; break;
+	case 'N': ctl->netns = arg; break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
 static int ss_cli_option(struct ss_ctl *ctl, int ch, char *arg)
 {
-	if (ss_cli_select(ctl, ch))
+	if (ss_cli_select(ctl, ch) || ss_cli_show(ctl, ch, arg))
 		return -1;
 	switch (ch) {
 	case 'n': ctl->numeric = true; return -1;
 	case 'r': ctl->resolve = true; return -1;
 	case 'H': ctl->header = false; return -1;
-	case 'O': ctl->oneline = true; return -1;
+	case 'O': ctl->show.oneline = true; return -1;
 	case OPT_WHY: ctl->why = true; return -1;
 	case OPT_RECORD: ctl->record_dir = arg; return -1;
 	case OPT_REPLAY: ctl->replay_dir = arg; return -1;

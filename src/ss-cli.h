@@ -9,6 +9,7 @@
 #include "filter.h"
 #include "resolve.h"
 #include "ss-select.h"
+#include "ss-show.h"
 
 /* Exit codes ss uses */
 #define SS_EXIT_OK	0
@@ -20,7 +21,12 @@ struct ss_ctl {
 	bool numeric;
 	bool resolve;
 	bool header;
-	bool oneline;
+	struct ss_show show;	/* details after the columns (-p -e -o ...) */
+	bool summary;		/* -s */
+	bool kill;		/* -K: SOCK_DESTROY what matches */
+	bool events;		/* -E: follow destroy events */
+	const char *dump_file;	/* -D FILE: the raw TCP dump */
+	const char *netns;	/* -N NAME */
 	bool why;		/* --why: say where each table came from */
 	enum lsock_backend_choice backend;
 	unsigned int forced_proc;	/* tables ss would read from /proc */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "ss-ext.h"
 #include "ss-print.h"
 #include "state.h"
 
@@ -221,5 +222,6 @@ int ss_print_sock(const struct lsock_sock *sk, void *arg)
 	default:
 		break;
 	}
+	ss_ext_print(p, sk);
 	return 0;
 }

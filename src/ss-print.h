@@ -7,7 +7,10 @@
 #include "filter.h"
 #include "resolve.h"
 #include "sock.h"
+#include "ss-show.h"
 #include "ss-table.h"
+
+struct procusers;
 
 struct ss_printer {
 	struct ss_table *table;
@@ -16,6 +19,8 @@ struct ss_printer {
 	unsigned long rows;		/* rows printed for it so far */
 	const struct filter *filter;	/* the expression, or NULL */
 	struct filter_ctx fctx;
+	const struct ss_show *show;	/* what follows the columns */
+	struct procusers *users;	/* -p: sockets' owners, or NULL */
 };
 
 /* A lsock_sock_cb: prints the socket into the table if the filter agrees. */

@@ -257,6 +257,22 @@ static void ss_table_failed(const struct ss_ctl *ctl, enum lsock_table t,
 			strerror(-rc));
 }
 
+/* The details the kernel must be asked for, as ss's options ask. */
+static unsigned int ss_request_ext(const struct ss_show *w)
+{
+	unsigned int ext = 0;
+
+	if (w->mem)
+		ext |= LSOCK_REQX_MEM;
+	if (w->tcpinfo)
+		ext |= LSOCK_REQX_INFO;
+	if (w->tos)
+		ext |= LSOCK_REQX_TOS;
+	if (w->details)
+		ext |= LSOCK_REQX_VFS;
+	return ext;
+}
+
 /* Returns 0, or -1 when --backend=netlink could not serve a table. */
 static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
 {
@@ -275,6 +291,7 @@ static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
 		req.states = ctl->sel.states;
 		req.preferred_family = ctl->sel.preferred_family;
 		req.flags = LSOCK_REQ_SS_UNIX_ORDER;
+		req.ext = ss_request_ext(&ctl->show);
 		req.bytecode = ctl->bytecode;
 		req.bytecode_len = ctl->bytecode_len;
 		req.bytecode_refused = &ctl->bytecode_refused;
@@ -328,6 +345,7 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 	pr.table = &table;
 	pr.res = res;
 	pr.filter = ctl->filter;
+	pr.show = &ctl->show;
 	resolve_port_range(res, &pr.fctx.eph_min, &pr.fctx.eph_max);
 	rc = ss_run_tables(ctl, &pr) < 0 ? SS_EXIT_FAIL :
 	     ss_filter_check(ctl, &pr.fctx);

@@ -57,6 +57,9 @@ static void msg_attr(struct msg *m, uint16_t type, const void *p, size_t n)
 	nlh->nlmsg_len = (uint32_t)m->len;
 }
 
+/* where decoded records point; tests run one at a time */
+static struct nldiag_scratch nl_scratch;
+
 START_TEST(test_iter_two_messages)
 {
 	uint8_t buf[64];
@@ -184,7 +187,7 @@ START_TEST(test_inet_decode)
 	msg_attr(&m, LSOCK_INET_DIAG_SKV6ONLY, &one, 1);
 	msg_attr(&m, LSOCK_INET_DIAG_PROTOCOL, &proto, 1);
 	ck_assert_int_eq(nldiag_inet_decode((struct nlmsghdr *)m.buf,
-					    IPPROTO_RAW, &sk), 0);
+					    IPPROTO_RAW, &sk, &nl_scratch), 0);
 	ck_assert_int_eq(sk.family, AF_INET6);
 	ck_assert_int_eq(sk.state, LSOCK_SS_LISTEN);
 	ck_assert_int_eq(sk.lport, 443);
@@ -206,7 +209,8 @@ START_TEST(test_inet_short_header)
 
 	msg_start(&m, SOCK_DIAG_BY_FAMILY, &r, sizeof(r) - 8);
 	ck_assert_int_eq(nldiag_inet_decode((struct nlmsghdr *)m.buf,
-					    IPPROTO_TCP, &sk), -EBADMSG);
+					    IPPROTO_TCP, &sk, &nl_scratch),
+			 -EBADMSG);
 }
 END_TEST
 
@@ -284,10 +288,12 @@ START_TEST(test_packet_needs_meminfo)
 	r.pdiag_num = 0x0800;
 	msg_start(&m, SOCK_DIAG_BY_FAMILY, &r, sizeof(r));
 	msg_attr(&m, LSOCK_PACKET_DIAG_INFO, &ifindex, sizeof(ifindex));
-	ck_assert_int_eq(nldiag_packet_decode((struct nlmsghdr *)m.buf, &sk),
+	ck_assert_int_eq(nldiag_packet_decode((struct nlmsghdr *)m.buf, &sk,
+					      &nl_scratch),
 			 -ENODATA);
 	msg_attr(&m, LSOCK_PACKET_DIAG_MEMINFO, mem, sizeof(mem));
-	ck_assert_int_eq(nldiag_packet_decode((struct nlmsghdr *)m.buf, &sk),
+	ck_assert_int_eq(nldiag_packet_decode((struct nlmsghdr *)m.buf, &sk,
+					      &nl_scratch),
 			 0);
 	ck_assert_int_eq(sk.rq, 832);
 	ck_assert_uint_eq(sk.iface, 3);
