@@ -214,8 +214,11 @@ static int procnet_inet_queues(const struct procnet_fields *f,
 	sk->wq = (int)(uint32_t)tx;
 	sk->rq = (int)(uint32_t)rx;
 	sk->timer = (uint32_t)tr;
-	/* an overdue timer was printed as a huge unsigned before 3.7 */
-	sk->timeout = when > 0x7fffffff ? 0 : (uint32_t)when;
+	/*
+	 * Before 3.7 an overdue timer was printed as a huge unsigned: the low
+	 * 32 bits are kept, which is what ss's arithmetic works on.
+	 */
+	sk->timeout = (uint32_t)when;
 	sk->retrans = (uint32_t)retr;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "proc-owners.h"
 #include "resolve.h"
 #include "xalloc.h"
 
@@ -160,34 +161,18 @@ const char *resolve_ifname(struct resolver *r, unsigned int ifindex)
 }
 
 /*
- * The command name in /proc/PID/stat as ss reads it for netlink ports: up to
- * the first ')'. Control characters are made visible so that a name cannot
- * break the row.
+ * The command name of a netlink port's process, from the first '(' to the
+ * last ')' of its stat file. Control characters are made visible so that a
+ * name cannot break the row.
  */
 static int resolve_comm(const char *root, int32_t pid, char *comm,
 			size_t size)
 {
-	char path[4096], buf[512];
-	char *open_paren, *close_paren, *p;
-	size_t n, len;
-	FILE *f;
+	char path[4096], *p;
 
 	snprintf(path, sizeof(path), "%s/%d/stat", root, (int)pid);
-	f = fopen(path, "re");
-	if (!f)
+	if (proc_comm_read(path, comm, size) < 0 || !comm[0])
 		return -1;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	open_paren = strchr(buf, '(');
-	close_paren = strrchr(buf, ')');
-	if (!open_paren || !close_paren || close_paren <= open_paren + 1)
-		return -1;
-	len = (size_t)(close_paren - open_paren - 1);
-	if (len >= size)
-		len = size - 1;
-	memcpy(comm, open_paren + 1, len);
-	comm[len] = '\0';
 	for (p = comm; *p; p++)
 		if (iscntrl((unsigned char)*p))
 			*p = '.';

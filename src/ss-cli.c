@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "cli-opt.h"
 #include "env.h"
@@ -275,8 +276,6 @@ static int ss_cli_show(struct ss_ctl *ctl, int ch, char *arg)
 	switch (ch) {
 	case 'p': w->users = true; break;
 	case 'T': w->users = w->threads = true; break;
-	case 'Z': w->users = w->proc_ctx = true; break;
-	case 'z': w->users = w->proc_ctx = w->sock_ctx = true; break;
 	case 'e': w->details = w->timers = true; break;
 	case 'o': w->timers = true; break;
 	case 'm': w->mem = true; break;
@@ -297,11 +296,27 @@ static int ss_cli_show(struct ss_ctl *ctl, int ch, char *arg)
 	return 1;
 }
 
+/*
+ * -Z and -z show SELinux contexts. As in ss, without SELinux they are an
+ * error at once; lsock cannot read contexts, so with SELinux it says so.
+ */
+static int ss_cli_context(int ch)
+{
+	if (access("/sys/fs/selinux/enforce", F_OK) != 0) {
+		fputs("lsock: SELinux is not enabled.\n", stderr);
+		return SS_EXIT_FAIL;
+	}
+	return ss_cli_unsupported(ch);
+}
+
 static int ss_cli_option(struct ss_ctl *ctl, int ch, char *arg)
 {
 	if (ss_cli_select(ctl, ch) || ss_cli_show(ctl, ch, arg))
 		return -1;
 	switch (ch) {
+	case 'Z':
+	case 'z':
+		return ss_cli_context(ch);
 	case 'n': ctl->numeric = true; return -1;
 	case 'r': ctl->resolve = true; return -1;
 	case 'H': ctl->header = false; return -1;

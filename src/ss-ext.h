@@ -18,6 +18,16 @@
 /* Everything the options ask for, after the peer address. */
 void ss_ext_print(struct ss_printer *p, const struct lsock_sock *sk);
 
+/* Shared by the pieces: an attribute of a netlink record, or NULL. */
+const struct nl_attr *ss_ext_attr(const struct lsock_sock *sk, int type);
+/* "\n\t", or a space under -O. */
+void ss_ext_newline(const struct ss_printer *p);
+/* -e's " [uid:N] ino:N sk:X [fwmark:0xN] [cgroup:PATH]". */
+void ss_ext_sock_details(struct ss_printer *p, const struct lsock_sock *sk);
+
+/* ss-ext-packet.c: -e and -b for packet sockets */
+void ss_ext_packet(struct ss_printer *p, const struct lsock_sock *sk);
+
 /* ss-tcpinfo.c: -m and -i */
 /* " skmem:(...)" from a SK_MEMINFO attribute (or " mem:(...)"). */
 void ss_skmem_print(struct ss_table *t, const struct lsock_sock *sk,

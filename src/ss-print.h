@@ -4,13 +4,14 @@
 #define LSOCK_SS_PRINT_H
 
 #include "backends/backend.h"
+#include "cgroup-path.h"
 #include "filter.h"
 #include "resolve.h"
 #include "sock.h"
 #include "ss-show.h"
 #include "ss-table.h"
 
-struct procusers;
+struct proc_owners;
 
 struct ss_printer {
 	struct ss_table *table;
@@ -20,7 +21,11 @@ struct ss_printer {
 	const struct filter *filter;	/* the expression, or NULL */
 	struct filter_ctx fctx;
 	const struct ss_show *show;	/* what follows the columns */
-	struct procusers *users;	/* -p: sockets' owners, or NULL */
+	const struct proc_owners *users;	/* -p: sockets' owners, or NULL */
+	unsigned long unowned;		/* rows -p found no owner for */
+	struct cgroup_names cgroups;	/* id -> path, for -e and --cgroup */
+	bool cgroup_warned;
+	char cgroup_buf[48];
 };
 
 /* A lsock_sock_cb: prints the socket into the table if the filter agrees. */

@@ -18,6 +18,7 @@
 #include "record.h"
 #include "xalloc.h"
 #include "output.h"
+#include "proc-owners.h"
 #include "resolve.h"
 #include "ss-cli.h"
 #include "ss-print.h"
@@ -331,15 +332,64 @@ static void ss_setup_resolver(const struct ss_ctl *ctl, struct resolver *res)
 		resolve_load_ifnames(res, ctl->ifnames_path);
 }
 
+/*
+ * -p: who holds each socket, from one scan of /proc before any dump (as ss
+ * does), or from a recording's fdlinks.
+ */
+static void ss_scan_owners(const struct ss_ctl *ctl, struct proc_owners *o)
+{
+	char *fdlinks;
+	int rc;
+
+	proc_owners_init(o);
+	if (!ctl->show.users)
+		return;
+	if (ctl->replay_dir) {
+		fdlinks = xmalloc(strlen(ctl->replay_dir) + sizeof("/fdlinks"));
+		sprintf(fdlinks, "%s/fdlinks", ctl->replay_dir);
+		rc = proc_owners_load(o, fdlinks, ctl->src.proc_root);
+		free(fdlinks);
+	} else {
+		rc = proc_owners_scan(o, ctl->src.proc_root, ctl->show.threads);
+	}
+	if (rc < 0 && ctl->why)
+		fprintf(stderr, "lsock: -p: cannot read the processes in %s: "
+			"%s\n", ctl->src.proc_root, strerror(-rc));
+}
+
+/* --why: the sockets -p could not name an owner for, and the likely cause. */
+static void ss_why_owners(const struct ss_ctl *ctl, const struct ss_printer *pr,
+			  const struct proc_owners *o)
+{
+	if (!ctl->why || !ctl->show.users)
+		return;
+	fprintf(stderr, "lsock: -p: %lu processes scanned, %lu socket fds "
+		"found; %lu sockets shown without an owner\n", o->procs,
+		(unsigned long)o->n, pr->unowned);
+	if (o->fd_denied)
+		fprintf(stderr, "lsock: -p: %lu processes' fds could not be "
+			"read: no permission%s\n", o->fd_denied,
+			geteuid() == 0 ? " (as root: CAP_SYS_PTRACE is missing, "
+			"or the process is protected, as pid 1 may be)" :
+			" (only root sees other users' processes)");
+	if (o->fd_gone)
+		fprintf(stderr, "lsock: -p: %lu processes went away during "
+			"the scan\n", o->fd_gone);
+}
+
 /* The tables into the table renderer; an exit code, or -1 when all is well. */
 static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 {
 	static struct output out;
+	struct proc_owners owners;
 	struct ss_printer pr;
 	struct ss_table table;
 	int rc;
 
 	memset(&pr, 0, sizeof(pr));
+	ss_scan_owners(ctl, &owners);
+	if (ctl->show.users)
+		pr.users = &owners;
 	output_init(&out, STDOUT_FILENO);
 	ss_setup_table(ctl, &table, &out);
 	pr.table = &table;
@@ -352,6 +402,9 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 	if (rc < 0)
 		ss_table_render(&table);
 	ss_table_free(&table);
+	ss_why_owners(ctl, &pr, &owners);
+	proc_owners_free(&owners);
+	cgroup_names_free(&pr.cgroups);
 	if (rc >= 0)
 		return rc;
 	rc = output_flush(&out);
@@ -455,12 +508,29 @@ static int ss_finish_record(struct ss_ctl *ctl, struct record *rec, int rc)
 	return rc;
 }
 
+/* Options that are parsed but not carried out by this version. */
+static int ss_not_yet(const struct ss_ctl *ctl)
+{
+	const char *opt = ctl->show.mem ? "-m" : ctl->show.tcpinfo ? "-i" :
+			  ctl->summary ? "-s" : ctl->kill ? "-K" :
+			  ctl->events ? "-E" : ctl->dump_file ? "-D" :
+			  ctl->netns ? "-N" : NULL;
+
+	if (!opt)
+		return -1;
+	fprintf(stderr, "lsock: %s is not supported by this version of lsock "
+		"yet\n", opt);
+	return SS_EXIT_FAIL;
+}
+
 int ss_main(int argc, char **argv)
 {
 	struct record rec;
 	struct ss_ctl ctl;
 	int rc = ss_cli_parse(&ctl, argc, argv);
 
+	if (rc < 0)
+		rc = ss_not_yet(&ctl);
 	if (rc >= 0)
 		return rc;
 	rc = ss_setup_source(&ctl, &rec);

@@ -55,10 +55,17 @@ grep -q "^lsock: raw: /proc (No such file or directory)$" "$tmp/err" && ok ||
 	bad "--why gives the fallback reason: $(cat "$tmp/err")"
 expect backend-bogus 255 0 1 -- --backend=bogus
 expect backend-proc 0 1 0 -- --backend=proc -tan
-# --b stays ss's --bpf (not yet supported), not lsock's --backend
-expect abbrev-b 1 0 1 -- --b
-grep -q -- "-b is not supported" "$tmp/err" && ok || bad "--b is --bpf: $(cat "$tmp/err")"
-expect unsupported 1 0 1 -- -tanp
+# --b stays ss's --bpf, not lsock's --backend: like -b it turns on -o
+PROC_ROOT=$FX "$LSOCK" --b -tan >"$tmp/b" 2>&1
+PROC_ROOT=$FX "$LSOCK" -tano >"$tmp/o" 2>&1
+cmp -s "$tmp/b" "$tmp/o" && grep -q 'timer:(' "$tmp/b" && ok ||
+	bad "--b is --bpf: $(head -3 "$tmp/b")"
+# -Z and -z without SELinux: one line and status 1, as ss
+if [ ! -e /sys/fs/selinux/enforce ]; then
+	expect selinux-off 1 0 1 -- -tanZ
+	grep -qx "lsock: SELinux is not enabled." "$tmp/err" && ok ||
+		bad "-Z without SELinux: $(cat "$tmp/err")"
+fi
 expect filter-words 0 1 0 -- -tn dport = :22
 expect no-tables 0 0 1 -- -A 'tcp,!tcp'
 

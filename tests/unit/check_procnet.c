@@ -82,7 +82,7 @@ START_TEST(test_tcp_overdue_timer_old_kernel)
 			"ffff81003b8c4080 300 40 2 3 -1";
 
 	ck_assert_int_eq(parse_inet(l, AF_INET, 1, &sk), 0);
-	ck_assert_uint_eq(sk.timeout, 0);
+	ck_assert_uint_eq(sk.timeout, 0xfffffe6bu);
 	ck_assert_uint_eq(sk.sk, 0xffff81003b8c4080ULL);
 }
 END_TEST

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Which processes hold which sockets: one scan of /proc/PID/fd (and, for
+ * threads, /proc/PID/task/TID/fd) into a table keyed by socket inode, sized
+ * for what it holds. A recording's fdlinks file can stand in for the scan.
+ *
+ * The owners of one inode come out in the reverse of the scan order: last
+ * scanned process first and, within a process, the highest fd first. That
+ * is the order ss prints them in.
+ */
+#ifndef LSOCK_PROC_OWNERS_H
+#define LSOCK_PROC_OWNERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROC_OWNERS_NONE	UINT32_MAX
+
+/* A process (or, with threads, a task) that holds at least one socket. */
+struct proc_owner_task {
+	int32_t pid;
+	int32_t tid;		/* == pid for the process itself */
+	char comm[64];		/* from .../stat, raw bytes, NUL-terminated */
+};
+
+struct proc_owner {
+	uint64_t ino;
+	uint32_t task;		/* index into tasks */
+	int32_t fd;
+	uint32_t next;		/* next entry in the same hash chain */
+};
+
+struct proc_owners {
+	struct proc_owner *own;
+	size_t n, cap;
+	struct proc_owner_task *tasks;
+	size_t ntasks, tasks_cap;
+	uint32_t *head;		/* hash chains, mask + 1 of them */
+	uint32_t mask;
+	/* what the scan could not see, for --why */
+	unsigned long procs;		/* processes looked at */
+	unsigned long fd_denied;	/* fd directories not readable */
+	unsigned long fd_gone;		/* processes that went away */
+};
+
+void proc_owners_init(struct proc_owners *o);
+void proc_owners_free(struct proc_owners *o);
+/* Scans root (/proc or PROC_ROOT); 0 or a negative errno for the root. */
+int proc_owners_scan(struct proc_owners *o, const char *root, bool threads);
+/*
+ * Reads a recording's "PID FD TARGET" lines (fdlinks) instead of a scan;
+ * the command names come from root/PID/stat.
+ */
+int proc_owners_load(struct proc_owners *o, const char *fdlinks,
+		     const char *root);
+/* Parses fdlinks text already in memory (the pure part of load). */
+int proc_owners_parse(struct proc_owners *o, const char *text, size_t len,
+		      const char *root);
+/* The first owner of ino, then the next ones: an index, or ..._NONE. */
+uint32_t proc_owners_first(const struct proc_owners *o, uint64_t ino);
+uint32_t proc_owners_next(const struct proc_owners *o, uint32_t i);
+
+/*
+ * The command name in a stat file: from the first '(' to the last ')'.
+ * Returns 0, or -1 when the file cannot be read or has no name.
+ */
+int proc_comm_read(const char *stat_path, char *comm, size_t size);
+
+#endif /* LSOCK_PROC_OWNERS_H */
