@@ -87,25 +87,70 @@ static void cgroup_names_walk(struct cgroup_names *c, const char *mnt,
 	closedir(dir);
 }
 
+int cgroup_names_walk_all(struct cgroup_names *c)
+{
+	char *mnt;
+
+	if (c->state != 0)
+		return 0;
+	mnt = cgroup_mount();
+	c->state = mnt ? 1 : -ENOENT;
+	if (mnt)
+		cgroup_names_walk(c, mnt, "", 0);
+	free(mnt);
+	return c->state < 0 ? c->state : 0;
+}
+
 const char *cgroup_names_lookup(struct cgroup_names *c, uint64_t id, int *err)
 {
 	size_t i;
 
-	*err = 0;
-	if (c->state == 0) {
-		char *mnt = cgroup_mount();
-
-		c->state = mnt ? 1 : -ENOENT;
-		if (mnt)
-			cgroup_names_walk(c, mnt, "", 0);
-		else
-			*err = -ENOENT;
-		free(mnt);
-	}
-	for (i = 0; i < c->n; i++)
-		if (c->ent[i].id == id)
+	*err = cgroup_names_walk_all(c);
+	if (c->last < c->n && c->ent[c->last].id == id)
+		return c->ent[c->last].path;
+	for (i = 0; i < c->n; i++) {
+		if (c->ent[i].id == id) {
+			c->last = i;
 			return c->ent[i].path;
+		}
+	}
 	return NULL;
+}
+
+static void cgroup_names_parse_line(struct cgroup_names *c, const char *line,
+				    size_t len)
+{
+	const char *sp = memchr(line, ' ', len);
+	char num[24], *path, *end;
+	unsigned long long id;
+
+	if (!sp || sp == line || (size_t)(sp - line) >= sizeof(num) ||
+	    sp + 1 == line + len || sp[1] != '/')
+		return;
+	memcpy(num, line, (size_t)(sp - line));
+	num[sp - line] = '\0';
+	id = strtoull(num, &end, 10);
+	if (*end)
+		return;
+	path = xmalloc(len - (size_t)(sp + 1 - line) + 1);
+	memcpy(path, sp + 1, len - (size_t)(sp + 1 - line));
+	path[len - (size_t)(sp + 1 - line)] = '\0';
+	cgroup_names_add(c, id, path);
+	free(path);
+}
+
+void cgroup_names_parse(struct cgroup_names *c, const char *text, size_t len)
+{
+	size_t off = 0;
+
+	c->state = 1;
+	while (off < len) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t l = nl ? (size_t)(nl - text - off) : len - off;
+
+		cgroup_names_parse_line(c, text + off, l);
+		off += l + 1;
+	}
 }
 
 void cgroup_names_free(struct cgroup_names *c)

@@ -19,6 +19,7 @@ struct cgroup_names {
 	int state;		/* 0 not walked, 1 walked, -errno no mount */
 	struct cgroup_entry *ent;
 	size_t n, cap;
+	size_t last;		/* the last hit: sockets share cgroups */
 };
 
 /* Where cgroup2 is mounted (allocated), or NULL. */
@@ -31,5 +32,12 @@ int cgroup_dir_id(const char *path, uint64_t *id);
  */
 const char *cgroup_names_lookup(struct cgroup_names *c, uint64_t id, int *err);
 void cgroup_names_free(struct cgroup_names *c);
+/* Walks the tree now (if not done): 0, or -ENOENT without a cgroup2 mount. */
+int cgroup_names_walk_all(struct cgroup_names *c);
+/*
+ * A recording's "ID PATH" lines instead of the live tree (pure: text in).
+ * Ids not listed show as unreachable, as on a machine without them.
+ */
+void cgroup_names_parse(struct cgroup_names *c, const char *text, size_t len);
 
 #endif /* LSOCK_CGROUP_PATH_H */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "backends/backend.h"
+#include "cgroup-path.h"
 #include "record.h"
 #include "xalloc.h"
 
@@ -171,6 +172,27 @@ static void record_ifnames(struct record *r)
 		if_freenameindex(ifs);
 }
 
+/* "ID PATH" for every cgroup v2 directory, so -e and --cgroup can replay. */
+static void record_cgroups(struct record *r)
+{
+	struct cgroup_names c;
+	char line[4200];
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	record_append(r, "cgroups", "", 0);
+	cgroup_names_walk_all(&c);
+	for (i = 0; i < c.n; i++) {
+		int n = snprintf(line, sizeof(line), "%llu %s\n",
+				 (unsigned long long)c.ent[i].id,
+				 c.ent[i].path);
+
+		if (n > 0 && (size_t)n < sizeof(line))
+			record_append(r, "cgroups", line, (size_t)n);
+	}
+	cgroup_names_free(&c);
+}
+
 /* The socket fds of one process; keeps its stat and cmdline if it has any. */
 static void record_process(struct record *r, const char *root, const char *pid)
 {
@@ -220,6 +242,7 @@ int record_system(struct record *r, const char *proc_root)
 		 proc_root);
 	record_copy(r, path, "proc/sys/net/ipv4/ip_local_port_range");
 	record_ifnames(r);
+	record_cgroups(r);
 	record_append(r, "fdlinks", "", 0);
 	dir = opendir(proc_root);
 	if (!dir)

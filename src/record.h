@@ -11,6 +11,7 @@
  *   DIR/proc/PID/{stat,cmdline}  processes that hold sockets
  *   DIR/fdlinks               "PID FD socket:[INODE]" for every socket fd
  *   DIR/ifnames               "INDEX NAME" for every interface
+ *   DIR/cgroups               "ID PATH" for every cgroup v2 directory
  */
 #ifndef LSOCK_RECORD_H
 #define LSOCK_RECORD_H

@@ -357,6 +357,23 @@ static void ss_scan_owners(const struct ss_ctl *ctl, struct proc_owners *o)
 			"%s\n", ctl->src.proc_root, strerror(-rc));
 }
 
+/* A replay maps cgroup ids with the recorded tree, never the local one. */
+static void ss_replay_cgroups(const struct ss_ctl *ctl, struct cgroup_names *c)
+{
+	char *path = xmalloc(strlen(ctl->replay_dir) + sizeof("/cgroups"));
+	uint8_t *buf;
+	size_t len;
+
+	sprintf(path, "%s/cgroups", ctl->replay_dir);
+	if (backend_read_file(path, &buf, &len) == 0) {
+		cgroup_names_parse(c, (const char *)buf, len);
+		free(buf);
+	} else {
+		cgroup_names_parse(c, "", 0);
+	}
+	free(path);
+}
+
 /* --why: the sockets -p could not name an owner for, and the likely cause. */
 static void ss_why_owners(const struct ss_ctl *ctl, const struct ss_printer *pr,
 			  const struct proc_owners *o)
@@ -388,6 +405,8 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 
 	memset(&pr, 0, sizeof(pr));
 	ss_scan_owners(ctl, &owners);
+	if (ctl->replay_dir)
+		ss_replay_cgroups(ctl, &pr.cgroups);
 	if (ctl->show.users)
 		pr.users = &owners;
 	output_init(&out, STDOUT_FILENO);
