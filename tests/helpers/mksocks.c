@@ -1532,6 +1532,41 @@ static void set_v6(struct ctx *c)
 		v6_iface(c, pb + 20);
 }
 
+/* ---- mptcp: a listener and one connection (ports base+70, base+71) ------- */
+
+#ifndef IPPROTO_MPTCP
+#define IPPROTO_MPTCP 262
+#endif
+
+static void set_mptcp(struct ctx *c)
+{
+	int pb = c->port_base + 70, lfd, cfd, sfd;
+	struct sockaddr_storage ss;
+	socklen_t len;
+
+	lfd = inet_bound(c, AF_INET, SOCK_STREAM, IPPROTO_MPTCP, "127.0.0.1",
+			 pb, LF_REUSE);
+	if (lfd < 0)
+		return;
+	if (listen(lfd, 16) < 0) {
+		warnmsg(c, "mptcp listen: %s", strerror(errno));
+		close(lfd);
+		return;
+	}
+	man_inet(c, "mptcp", lfd, "LISTEN", -1, NULL);
+	cfd = socket(AF_INET, SOCK_STREAM, IPPROTO_MPTCP);
+	if (cfd < 0 || inet_make(AF_INET, "127.0.0.1", pb, &ss, &len) < 0 ||
+	    connect(cfd, (struct sockaddr *)&ss, len) < 0) {
+		warnmsg(c, "mptcp connect: %s", strerror(errno));
+		return;
+	}
+	sfd = tcp_accept(c, lfd);
+	if (sfd < 0)
+		return;
+	man_inet(c, "mptcp", cfd, "ESTAB", -1, NULL);
+	man_inet(c, "mptcp", sfd, "ESTAB", -1, NULL);
+}
+
 /* ---- basic: a little of everything ------------------------------------ */
 
 static void basic_inet(struct ctx *c)
@@ -1600,6 +1635,7 @@ static const struct set_def set_defs[] = {
 	  "(+ --ifname)" },
 	{ "netlink", set_netlink, "netlink route, sock_diag, uevent, generic,"
 	  " usersock connected" },
+	{ "mptcp", set_mptcp, "MPTCP listener and one connection on loopback" },
 	{ "v6", set_v6, "IPv6 dual-stack/v6only TCP and UDP, mapped, raw6 "
 	  "(+ --ifname addresses)" },
 };

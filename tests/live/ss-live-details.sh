@@ -33,7 +33,7 @@ top_builddir=${top_builddir:-$(cd "$here/../.." && pwd)}
 LSOCK=${LSOCK:-$top_builddir/lsock}
 MKSOCKS=${MKSOCKS:-$top_builddir/tests/helpers/mksocks}
 SS=${SS:-/usr/bin/ss}
-SETS=basic,tcp-listen,tcp-states,udp,unix,packet,netlink,v6
+SETS=basic,tcp-listen,tcp-states,udp,unix,packet,netlink,v6,mptcp
 BAD_COMM=$(printf 'bad\tname)x')
 
 skip_or_fail() {
@@ -79,6 +79,10 @@ CASES=$(cat <<'EOF'
 -tano state time-wait
 -tanoeO
 -ntlp sport eq :smtp
+-Manp
+-Mane
+-ManpT
+-Man --tos --cgroup
 P -tanpe
 P -tanoe
 P -uanpe
