@@ -51,6 +51,13 @@ void output_write(struct output *o, const void *p, size_t n)
 	}
 }
 
+char *output_reserve(struct output *o, size_t n)
+{
+	if (OUTPUT_BUFSZ - o->len < n)
+		output_drain(o);
+	return o->buf + o->len;
+}
+
 void output_str(struct output *o, const char *s)
 {
 	output_write(o, s, strlen(s));

@@ -22,6 +22,15 @@ void output_init(struct output *o, int fd);
 void output_write(struct output *o, const void *p, size_t n);
 void output_str(struct output *o, const char *s);
 void output_spaces(struct output *o, size_t n);
+/*
+ * Room for n more bytes (n <= OUTPUT_BUFSZ), written out first if needed:
+ * the caller fills the bytes and then calls output_commit(o, n).
+ */
+char *output_reserve(struct output *o, size_t n);
+static inline void output_commit(struct output *o, size_t n)
+{
+	o->len += n;
+}
 void output_printf(struct output *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Returns 0, or the negative errno of the first failed write. */

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "compat/compat.h"
+#include "fmt.h"
 #include "resolve.h"
 #include "xalloc.h"
 
@@ -118,7 +119,7 @@ const char *resolve_port(struct resolver *r, int port, enum resolve_proto p)
 	if ((*slot)[0])
 		return *slot;
 numeric:
-	snprintf(r->pbuf, sizeof(r->pbuf), "%d", port);
+	fmt_i64(r->pbuf, port);
 	return r->pbuf;
 }
 
@@ -161,6 +162,10 @@ const char *resolve_addr(struct resolver *r, int family, const void *addr)
 
 		if (name)
 			return name;
+	}
+	if (family == AF_INET) {
+		fmt_ipv4(r->buf, addr);
+		return r->buf;
 	}
 	if (!inet_ntop(family, addr, r->buf, sizeof(r->buf)))
 		snprintf(r->buf, sizeof(r->buf), "???");

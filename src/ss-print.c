@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt.h"
 #include "ss-ext.h"
 #include "ss-print.h"
 #include "state.h"
@@ -52,6 +53,17 @@ static const char *ss_print_netid(const struct lsock_sock *sk)
 	}
 }
 
+/* A queue as ss's "%-6d" prints it. */
+static void ss_print_queue(struct ss_table *t, int q)
+{
+	char buf[FMT_INT_MAX + 6];
+	size_t n = fmt_i64(buf, q);
+
+	while (n < 6)
+		buf[n++] = ' ';
+	ss_table_put(t, buf, n);
+}
+
 static void ss_print_state(struct ss_table *t, const struct lsock_sock *sk)
 {
 	ss_table_set(t, SS_COL_NETID);
@@ -59,9 +71,9 @@ static void ss_print_state(struct ss_table *t, const struct lsock_sock *sk)
 	ss_table_set(t, SS_COL_STATE);
 	ss_table_puts(t, state_ss_name(sk->state));
 	ss_table_set(t, SS_COL_RECVQ);
-	ss_table_printf(t, "%-6d", sk->rq);
+	ss_print_queue(t, sk->rq);
 	ss_table_set(t, SS_COL_SENDQ);
-	ss_table_printf(t, "%-6d", sk->wq);
+	ss_print_queue(t, sk->wq);
 	ss_table_set(t, SS_COL_ADDR);
 }
 
@@ -157,9 +169,9 @@ static void ss_print_unix(struct ss_printer *p, const struct lsock_sock *sk)
 		name[0] = '*';
 		len = 1;
 	}
-	snprintf(port, sizeof(port), "%d", (int)(uint32_t)sk->ino);
+	fmt_i64(port, (int)(uint32_t)sk->ino);
 	ss_print_pair(p->table, name, len, " ", port);
-	snprintf(port, sizeof(port), "%d", (int)(uint32_t)sk->peer_ino);
+	fmt_i64(port, (int)(uint32_t)sk->peer_ino);
 	ss_print_pair(p->table, "*", 1, " ", port);
 }
 

@@ -279,20 +279,35 @@ static void ss_table_emit(struct ss_table *t, int f, const char *s,
 			  int len, bool started)
 {
 	const struct ss_column *c = &t->col[f];
-	int printed = 0;
+	int dlen = started ? (int)strlen(c->ldelim) : 0;
+	int pad = c->width - len - dlen;
+	size_t total;
+	char *o;
 
-	if (started) {
-		output_str(t->out, c->ldelim);
-		printed = (int)strlen(c->ldelim);
+	if (!c->width || pad < 0)
+		pad = 0;
+	total = (size_t)(dlen + pad + len);
+	if (total > OUTPUT_BUFSZ) {
+		/* a huge field: the slow way */
+		output_write(t->out, c->ldelim, (size_t)dlen);
+		if (c->align_right)
+			output_spaces(t->out, (size_t)pad);
+		output_write(t->out, s, (size_t)len);
+		if (!c->align_right)
+			output_spaces(t->out, (size_t)pad);
+		return;
 	}
-	if (c->width && c->align_right && c->width - len - printed > 0) {
-		output_spaces(t->out, (size_t)(c->width - len - printed));
-		printed += c->width - len - printed;
+	o = output_reserve(t->out, total);
+	memcpy(o, c->ldelim, (size_t)dlen);
+	o += dlen;
+	if (c->align_right) {
+		memset(o, ' ', (size_t)pad);
+		o += pad;
 	}
-	output_write(t->out, s, (size_t)len);
-	printed += len;
-	if (c->width && !c->align_right && c->width - printed > 0)
-		output_spaces(t->out, (size_t)(c->width - printed));
+	memcpy(o, s, (size_t)len);
+	if (!c->align_right)
+		memset(o + len, ' ', (size_t)pad);
+	output_commit(t->out, total);
 }
 
 static void ss_table_reset(struct ss_table *t)
