@@ -379,6 +379,7 @@ int filter_parse(const struct filter_input *in, struct filter_env *env,
 	int i, rc = 0;
 
 	memset(&p, 0, sizeof(p));
+	memset(err, 0, sizeof(*err));
 	p.env = env;
 	p.err = err;
 	p.mode = MODE_HOST;

@@ -535,6 +535,19 @@ START_TEST(test_filter_file)
 }
 END_TEST
 
+/* Whatever the caller's error struct held before, a good filter parses. */
+START_TEST(test_parse_dirty_error)
+{
+	struct filter_error err;
+	struct filter *f = NULL;
+
+	memset(&err, 'x', sizeof(err));
+	ck_assert_int_eq(parse("sport = :ssh", 0, &f, &err, NULL), 0);
+	ck_assert_ptr_nonnull(f);
+	filter_free(f);
+}
+END_TEST
+
 static void setup(void)
 {
 	resolve_init(&res);
@@ -566,6 +579,7 @@ static Suite *filter_suite(void)
 	tcase_add_test(te, test_eval_families);
 	tcase_add_test(te, test_eval_missing_mark);
 	tcase_add_test(te, test_eval_ports);
+	tcase_add_test(te, test_parse_dirty_error);
 	tcase_add_loop_test(tb, test_bc_agrees, 0, nvalid);
 	tcase_add_test(tb, test_bc_host_list);
 	tcase_add_test(tb, test_bc_ops);
