@@ -97,6 +97,9 @@ struct lsock_source {
 	const struct lsock_capture *record;	/* --record, or NULL */
 	const char *replay_dir;		/* --replay: netlink streams here */
 	const char *tcpdiag_file;	/* a recorded TCP dump (TCPDIAG_FILE) */
+	/* ss -D: every netlink reply datagram, verbatim, as it arrives */
+	void (*diag_tee)(void *arg, const void *buf, size_t len);
+	void *diag_tee_arg;
 };
 
 /* Return non-zero from the callback to stop the dump with that value. */

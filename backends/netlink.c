@@ -91,6 +91,9 @@ static int netlink_run(const struct lsock_source *src, const char *stream,
 	if (ctx->record) {
 		s.tee = netlink_tee;
 		s.tee_arg = ctx;
+	} else if (src->diag_tee) {
+		s.tee = src->diag_tee;
+		s.tee_arg = src->diag_tee_arg;
 	}
 	rc = nl_sock_dump(&s, r->buf, r->len, fn, ctx);
 	if (s.interrupted && src->warn)

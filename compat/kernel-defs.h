@@ -16,6 +16,9 @@
 #ifndef TCPDIAG_GETSOCK
 #define TCPDIAG_GETSOCK		18
 #endif
+#ifndef SOCK_DESTROY
+#define SOCK_DESTROY		21	/* Linux 4.5 */
+#endif
 #ifndef NLM_F_DUMP_INTR
 #define NLM_F_DUMP_INTR		0x10
 #endif
@@ -52,6 +55,14 @@
 /* idiag_ext: bit (attribute - 1) asks for an attribute */
 #define LSOCK_IDIAG_EXT(attr)		(1u << ((attr) - 1))
 #define LSOCK_INET_DIAG_MAX		31	/* parse table size; more skipped */
+
+/* sock_diag multicast groups of destroyed sockets (Linux 4.2) */
+#define LSOCK_SKNLGRP_INET_TCP_DESTROY	1
+#define LSOCK_SKNLGRP_INET_UDP_DESTROY	2
+#define LSOCK_SKNLGRP_INET6_TCP_DESTROY	3
+#define LSOCK_SKNLGRP_INET6_UDP_DESTROY	4
+/* a group's bit in sockaddr_nl.nl_groups */
+#define LSOCK_NLGRP_BIT(group)		(1u << ((group) - 1))
 
 /* inet_diag request attributes */
 #define LSOCK_INET_DIAG_REQ_BYTECODE	1

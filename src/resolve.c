@@ -96,8 +96,8 @@ static char *resolve_service(struct resolver *r, int port,
 
 	if (resolve_ephemeral(r, port))
 		return none;
-	se = getservbyport(htons((uint16_t)port), p == RESOLVE_TCP ? "tcp"
-								   : "udp");
+	se = getservbyport(htons((uint16_t)port), p == RESOLVE_TCP ? "tcp" :
+			   p == RESOLVE_UDP ? "udp" : NULL);
 	return se ? xstrdup(se->s_name) : none;
 }
 

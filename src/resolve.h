@@ -15,6 +15,7 @@ enum resolve_proto {
 	RESOLVE_TCP,
 	RESOLVE_UDP,
 	RESOLVE_RAW,
+	RESOLVE_ANY,	/* any protocol's name (ss -E names ports so) */
 	RESOLVE_PROTO_MAX
 };
 

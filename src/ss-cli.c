@@ -16,6 +16,7 @@
 #include "cli-opt.h"
 #include "env.h"
 #include "ss-cli.h"
+#include "ss-netns.h"
 #include "sock.h"
 
 #define SS_SHORTOPTS	"+dhaletuwxnro460spTbEf:mMiA:D:F:vVzZN:KHSO"
@@ -130,6 +131,11 @@ static void ss_usage(FILE *f)
 "       --xdp           display only XDP sockets\n"
 "   -f, --family=FAMILY display sockets of type FAMILY\n"
 "       FAMILY := {inet|inet6|link|unix|netlink|vsock|tipc|xdp|help}\n"
+"\n"
+"   -K, --kill          destroy the matching sockets, show what was destroyed\n"
+"   -E, --events        show sockets as they are destroyed, until stopped\n"
+"   -D, --diag=FILE     write the raw TCP sock_diag dump to FILE ('-': stdout)\n"
+"   -N, --net=NAME      work in the named network namespace NAME\n"
 "\n"
 "   -H, --no-header     Suppress header line\n"
 "   -O, --oneline       socket's data printed on a single line\n"
@@ -289,7 +295,6 @@ static int ss_cli_show(struct ss_ctl *ctl, int ch, char *arg)
 	case 'K': ctl->kill = true; break;
 	case 'E': ctl->events = true; break;
 	case 'D': ctl->dump_file = arg; break;
-	case 'N': ctl->netns = arg; break;
 	default:
 		return 0;
 	}
@@ -332,6 +337,10 @@ static int ss_cli_option(struct ss_ctl *ctl, int ch, char *arg)
 		ctl->filter_file = arg;
 		return -1;
 	case 'A': return ss_cli_query(ctl, arg);
+	case 'N':
+		/* as ss: at once, so that what follows happens inside NAME */
+		ctl->netns = arg;
+		return ss_netns_enter(arg);
 	case 'h':
 		ss_usage(stdout);
 		return SS_EXIT_OK;
@@ -373,6 +382,26 @@ static int ss_cli_states(struct ss_ctl *ctl)
 	return -1;
 }
 
+/* -D, -E and -K work on the running kernel, over sock_diag. */
+static int ss_cli_netops(const struct ss_ctl *ctl)
+{
+	const char *opt = ctl->dump_file ? "-D" : ctl->events ? "-E" :
+			  ctl->kill ? "-K" : NULL;
+
+	if (!opt)
+		return -1;
+	if (ctl->replay_dir)
+		return ss_cli_error(SS_EXIT_USAGE, "option '%s' works on the "
+				    "running kernel, not with --replay", opt);
+	if (ctl->backend == LSOCK_BACKEND_PROC)
+		return ss_cli_error(SS_EXIT_USAGE, "option '%s' needs sock_diag "
+				    "netlink, not --backend=proc", opt);
+	if (ctl->dump_file && ctl->record_dir)
+		return ss_cli_error(SS_EXIT_USAGE, "option '-D' writes no "
+				    "listing to record; drop --record");
+	return -1;
+}
+
 int ss_cli_parse(struct ss_ctl *ctl, int argc, char **argv)
 {
 	struct cli_opt_error err;
@@ -402,5 +431,6 @@ int ss_cli_parse(struct ss_ctl *ctl, int argc, char **argv)
 	}
 	ctl->argc = argc - optind;
 	ctl->argv = argv + optind;
-	return ss_cli_states(ctl);
+	rc = ss_cli_states(ctl);
+	return rc >= 0 ? rc : ss_cli_netops(ctl);
 }

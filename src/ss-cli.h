@@ -16,6 +16,8 @@
 #define SS_EXIT_FAIL	1
 #define SS_EXIT_USAGE	255
 
+struct ss_kill;
+
 struct ss_ctl {
 	struct ss_select sel;
 	bool numeric;
@@ -26,7 +28,7 @@ struct ss_ctl {
 	bool kill;		/* -K: SOCK_DESTROY what matches */
 	bool events;		/* -E: follow destroy events */
 	const char *dump_file;	/* -D FILE: the raw TCP dump */
-	const char *netns;	/* -N NAME */
+	const char *netns;	/* -N NAME (entered while parsing, as ss) */
 	bool why;		/* --why: say where each table came from */
 	enum lsock_backend_choice backend;
 	unsigned int forced_proc;	/* tables ss would read from /proc */
@@ -47,6 +49,7 @@ struct ss_ctl {
 	size_t bytecode_len;
 	int bytecode_rc;	/* why there is none: -ENOTSUP, ... */
 	int bytecode_refused;	/* the kernel's errno for it, or 0 */
+	struct ss_kill *killer;	/* -K: while the listing runs (ss-kill.h) */
 };
 
 /* The filter of a run (ss-filter.c): -1 to go on, else an exit code. */

@@ -95,6 +95,8 @@ static enum resolve_proto ss_print_dgproto(enum lsock_table table)
 		return RESOLVE_UDP;
 	case LSOCK_T_RAW:
 		return RESOLVE_RAW;
+	case LSOCK_T_MAX:	/* no table: -E events, named as ss does */
+		return RESOLVE_ANY;
 	case LSOCK_T_TCP:
 	case LSOCK_T_NETLINK:
 	case LSOCK_T_PACKET:
@@ -106,7 +108,6 @@ static enum resolve_proto ss_print_dgproto(enum lsock_table table)
 	case LSOCK_T_XDP:
 	case LSOCK_T_MPTCP:
 	case LSOCK_T_UDPLITE:
-	case LSOCK_T_MAX:
 	default:
 		return RESOLVE_TCP;
 	}

@@ -21,6 +21,9 @@
 #include "proc-owners.h"
 #include "resolve.h"
 #include "ss-cli.h"
+#include "ss-diag.h"
+#include "ss-events.h"
+#include "ss-kill.h"
 #include "ss-print.h"
 #include "ss-table.h"
 
@@ -181,6 +184,8 @@ static int ss_dump_with(struct ss_ctl *ctl, const struct lsock_backend_ops *ops,
 			struct lsock_request *req, struct ss_printer *pr)
 {
 	pr->rows = 0;
+	if (ctl->killer)
+		return ss_kill_dump(ctl->killer, ops, &ctl->src, req);
 	return ops->dump(&ctl->src, req, ss_print_sock, pr);
 }
 
@@ -231,7 +236,8 @@ static int ss_dump_table(struct ss_ctl *ctl, struct lsock_request *req,
 		       ss_table_inet(t) ? ss_filter_why(ctl) : "");
 		return 0;
 	}
-	if (ctl->backend == LSOCK_BACKEND_NETLINK)
+	if (ctl->backend == LSOCK_BACKEND_NETLINK ||
+	    (ctl->killer && ctl->killer->err))
 		return rc;
 	if (pr->rows) {
 		/* too late to switch sources without showing rows twice */
@@ -298,6 +304,8 @@ static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
 		req.bytecode_refused = &ctl->bytecode_refused;
 		pr->current = req.table;
 		rc = ss_dump_table(ctl, &req, pr);
+		if (ctl->killer && ctl->killer->err)
+			return -1;	/* -K refused; ss-kill.c said why */
 		if (rc < 0) {
 			ss_table_failed(ctl, req.table, rc);
 			if (ctl->backend == LSOCK_BACKEND_NETLINK)
@@ -394,6 +402,53 @@ static void ss_why_owners(const struct ss_ctl *ctl, const struct ss_printer *pr,
 			"the scan\n", o->fd_gone);
 }
 
+static void ss_free_printer(struct ss_printer *pr, struct proc_owners *owners)
+{
+	proc_owners_free(owners);
+	cgroup_names_free(&pr->cgroups);
+}
+
+/* The row printer and its table, for a listing or for -E. */
+static void ss_setup_printer(const struct ss_ctl *ctl, struct ss_printer *pr,
+			     struct ss_table *table, struct output *out,
+			     struct resolver *res, struct proc_owners *owners)
+{
+	memset(pr, 0, sizeof(*pr));
+	ss_scan_owners(ctl, owners);
+	if (ctl->show.users)
+		pr->users = owners;
+	if (ctl->replay_dir)
+		ss_replay_cgroups(ctl, &pr->cgroups);
+	output_init(out, STDOUT_FILENO);
+	ss_setup_table(ctl, table, out);
+	pr->table = table;
+	pr->res = res;
+	pr->filter = ctl->filter;
+	pr->show = &ctl->show;
+	resolve_port_range(res, &pr->fctx.eph_min, &pr->fctx.eph_max);
+}
+
+/* -E: destroyed sockets as they come, until a signal. */
+static int ss_run_events(struct ss_ctl *ctl, struct resolver *res)
+{
+	static struct output out;
+	struct proc_owners owners;
+	struct ss_printer pr;
+	struct ss_table table;
+	struct ss_kill kill;
+	int rc;
+
+	ss_setup_printer(ctl, &pr, &table, &out, res, &owners);
+	rc = ctl->kill ? ss_kill_start(&kill, &pr, ctl) : -1;
+	if (rc < 0)
+		rc = ss_events_run(ctl, &pr, &out, ctl->kill ? &kill : NULL);
+	if (ctl->kill)
+		ss_kill_end(&kill);
+	ss_table_free(&table);
+	ss_free_printer(&pr, &owners);
+	return rc;
+}
+
 /* The tables into the table renderer; an exit code, or -1 when all is well. */
 static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 {
@@ -401,29 +456,30 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 	struct proc_owners owners;
 	struct ss_printer pr;
 	struct ss_table table;
+	struct ss_kill kill;
 	int rc;
 
-	memset(&pr, 0, sizeof(pr));
-	ss_scan_owners(ctl, &owners);
-	if (ctl->replay_dir)
-		ss_replay_cgroups(ctl, &pr.cgroups);
-	if (ctl->show.users)
-		pr.users = &owners;
-	output_init(&out, STDOUT_FILENO);
-	ss_setup_table(ctl, &table, &out);
-	pr.table = &table;
-	pr.res = res;
-	pr.filter = ctl->filter;
-	pr.show = &ctl->show;
-	resolve_port_range(res, &pr.fctx.eph_min, &pr.fctx.eph_max);
+	ss_setup_printer(ctl, &pr, &table, &out, res, &owners);
+	if (ctl->kill) {
+		rc = ss_kill_start(&kill, &pr, ctl);
+		if (rc >= 0) {
+			ss_table_free(&table);
+			ss_free_printer(&pr, &owners);
+			return rc;
+		}
+		ctl->killer = &kill;
+	}
 	rc = ss_run_tables(ctl, &pr) < 0 ? SS_EXIT_FAIL :
 	     ss_filter_check(ctl, &pr.fctx);
+	if (ctl->killer) {
+		ss_kill_end(&kill);
+		ctl->killer = NULL;
+	}
 	if (rc < 0)
 		ss_table_render(&table);
 	ss_table_free(&table);
 	ss_why_owners(ctl, &pr, &owners);
-	proc_owners_free(&owners);
-	cgroup_names_free(&pr.cgroups);
+	ss_free_printer(&pr, &owners);
 	if (rc >= 0)
 		return rc;
 	rc = output_flush(&out);
@@ -444,10 +500,13 @@ int ss_run(struct ss_ctl *ctl)
 	if (rc >= 0)
 		return rc;
 	ctl->src.warn = ss_warn;
+	if (ctl->dump_file)	/* as ss: before the expression is read */
+		return ss_diag_run(ctl, ss_request_ext(&ctl->show));
 	ss_setup_resolver(ctl, &res);
 	rc = ss_filter_setup(ctl, &res);
 	if (rc < 0)
-		rc = ss_run_listing(ctl, &res);
+		rc = ctl->events ? ss_run_events(ctl, &res) :
+		     ss_run_listing(ctl, &res);
 	ss_filter_free(ctl);
 	resolve_free(&res);
 	return rc < 0 ? SS_EXIT_OK : rc;
@@ -531,9 +590,7 @@ static int ss_finish_record(struct ss_ctl *ctl, struct record *rec, int rc)
 static int ss_not_yet(const struct ss_ctl *ctl)
 {
 	const char *opt = ctl->show.mem ? "-m" : ctl->show.tcpinfo ? "-i" :
-			  ctl->summary ? "-s" : ctl->kill ? "-K" :
-			  ctl->events ? "-E" : ctl->dump_file ? "-D" :
-			  ctl->netns ? "-N" : NULL;
+			  ctl->summary ? "-s" : NULL;
 
 	if (!opt)
 		return -1;

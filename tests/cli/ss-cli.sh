@@ -122,6 +122,18 @@ expect record-again 1 0 1 -- --record "$tmp/rec" -tan
 grep -q "already holds a recording" "$tmp/err" && ok || bad "record refuses to append"
 expect replay-none 1 0 1 -- --replay "$tmp/nonexistent" -tan
 expect record-replay 255 0 1 -- --record "$tmp/r2" --replay "$tmp/rec"
+# -D, -E and -K work on the running kernel (man page; docs/compat.md)
+expect kill-replay 255 0 1 -- -K --replay "$tmp/rec" -tan
+expect events-proc 255 0 1 -- -E --backend=proc
+expect diag-replay 255 0 1 -- -D "$tmp/d" --replay "$tmp/rec"
+expect diag-record 255 0 1 -- -D "$tmp/d" --record "$tmp/r3" -t
+[ ! -e "$tmp/d" ] && [ ! -e "$tmp/r3" ] && ok || bad "a refused -D wrote files"
+expect diag-no-tcp 0 0 1 -- -D "$tmp/d" -x
+[ ! -e "$tmp/d" ] && ok || bad "-D without TCP made a file"
+expect diag-unwritable 1 0 1 -- -D "$tmp/no/such/dir" -t
+grep -qF "$tmp/no/such/dir" "$tmp/err" && ok || bad "-D unwritable: $(cat "$tmp/err")"
+expect diag-stdout 0 1 0 -- -D - -ta
+expect events-no-table 255 0 1 -- -E -x
 
 # A table only netlink can serve, asked for by name, is said to be missing;
 # the default listing stays quiet about it.

@@ -1618,6 +1618,43 @@ static void set_basic(struct ctx *c)
 	basic_local(c);
 }
 
+/* ---- set: kill ------------------------------------------------------- */
+
+/*
+ * What a -K test destroys, per port: a 127.0.0.1 listener with npairs
+ * connections, a [::1] listener with one, and a UDP socket connected to
+ * the port. Every client end has the port as its peer port.
+ */
+static void kill_group(struct ctx *c, int port, int npairs)
+{
+	int lfd, cfd, sfd, fd, i;
+
+	lfd = tcp_listener(c, AF_INET, "127.0.0.1", port, 0, 16);
+	for (i = 0; lfd >= 0 && i < npairs; i++)
+		tcp_pair_man(c, lfd, AF_INET, "127.0.0.1", port, &cfd, &sfd);
+	lfd = tcp_listener(c, AF_INET6, "::1", port, 0, 16);
+	if (lfd >= 0)
+		tcp_pair_man(c, lfd, AF_INET6, "::1", port, &cfd, &sfd);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0) {
+		warnmsg(c, "udp: %s", strerror(errno));
+		return;
+	}
+	if (dgram_connect(c, fd, AF_INET, "127.0.0.1", port) == 0)
+		man_inet(c, "udp", fd, "ESTAB", -1, "note=connected");
+	else
+		close(fd);
+}
+
+static void set_kill(struct ctx *c)
+{
+	int pb = c->port_base + 60;
+
+	kill_group(c, pb, 2);
+	kill_group(c, pb + 1, 2);
+	kill_group(c, pb + 2, 1);
+}
+
 static const struct set_def set_defs[] = {
 	{ "basic", set_basic, "a little of everything (tcp 22, udp 53, ...)" },
 	{ "tcp-listen", set_tcp_listen,
@@ -1638,6 +1675,8 @@ static const struct set_def set_defs[] = {
 	{ "mptcp", set_mptcp, "MPTCP listener and one connection on loopback" },
 	{ "v6", set_v6, "IPv6 dual-stack/v6only TCP and UDP, mapped, raw6 "
 	  "(+ --ifname addresses)" },
+	{ "kill", set_kill, "for -K: ports base+60..62, each with TCP v4/v6 "
+	  "connections and a connected UDP socket" },
 };
 
 #define NSETS (sizeof(set_defs) / sizeof(set_defs[0]))

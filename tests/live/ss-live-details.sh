@@ -93,7 +93,7 @@ EOF
 
 # every moving value as N; the hostile process's rows dropped
 shape() {
-	sed -E -e 's/timer:\(([a-z]+),[^,]*,/timer:(\1,N,/g' \
+	sed -E -e 's/timer:\(([a-z]+),[^,]*,[0-9]+\)/timer:(\1,N,N)/g' \
 		-e 's/^(p_raw|p_dgr) +(UNCONN) +[0-9]+ /\1 \2 N /' \
 		-e 's/^(UNCONN) +[0-9]+ (.*\*:\*)/\1 N \2/' "$1" |
 		grep -v 'bad' | tr -s ' '
