@@ -9,9 +9,10 @@
 #   - for every case below, over netlink and (with PROC_ROOT=/proc for both
 #     tools) over /proc, lsock prints what ss prints, with the same exit
 #     status (unix from /proc is left to the golden tests, which correct
-#     ss's /proc misreadings, docs/compat.md rows 1-2). Values that move between two runs are compared by shape: the
-#     expiry in timer:(...) and the Recv-Q of packet sockets (which capture
-#     the namespace's loopback traffic) become N. Rows of the hostile
+#     ss's /proc misreadings, docs/compat.md rows 1-2). Values that move
+#     between two runs are compared by shape: the expiry and the retransmit
+#     or probe count in timer:(...), and the Recv-Q of packet sockets
+#     (which capture the namespace's loopback traffic), become N. Rows of the hostile
 #     process are left out of this comparison (ss 6.1 does not escape);
 #   - the hostile name shows escaped, ("bad.name)x",pid=...), and no row
 #     holds a raw TAB (docs/compat.md, deviation 10);
