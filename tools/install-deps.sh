@@ -4,6 +4,7 @@
 #   Debian/Ubuntu (used here): apt-get, package names below
 #   Alpine:  apk add autoconf automake autoconf-archive libtool pkgconf \
 #                    check-dev hyperfine iproute2 net-tools build-base groff
+#                    (busybox's time lacks -f: add GNU time)
 #   Fedora:  dnf install autoconf automake autoconf-archive libtool \
 #                    pkgconf-pkg-config check-devel hyperfine iproute \
 #                    net-tools gcc make groff-base
@@ -13,7 +14,7 @@
 set -eu
 
 PACKAGES="autoconf automake autoconf-archive libtool pkg-config check \
-hyperfine iproute2 net-tools gcc make groff-base util-linux strace"
+hyperfine iproute2 net-tools gcc make groff-base util-linux strace time"
 
 if [ "$(id -u)" -ne 0 ]; then
 	exec sudo "$0" "$@"
