@@ -21,6 +21,7 @@
 #include "resolve.h"
 #include "ss-cli.h"
 #include "ss-print.h"
+#include "ss-summary.h"
 #include "ss-table.h"
 
 #define DBM(x)	LSOCK_DBM(LSOCK_DB_##x)
@@ -331,17 +332,28 @@ static void ss_setup_resolver(const struct ss_ctl *ctl, struct resolver *res)
 		resolve_load_ifnames(res, ctl->ifnames_path);
 }
 
-/* The tables into the table renderer; an exit code, or -1 when all is well. */
-static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
+/* Writes out what is buffered: rc, or an exit code after a write error. */
+static int ss_run_flush(struct output *out, int rc)
 {
-	static struct output out;
+	int err = output_flush(out);
+
+	if (err < 0) {
+		fprintf(stderr, "lsock: write error: %s\n", strerror(-err));
+		return SS_EXIT_FAIL;
+	}
+	return rc;
+}
+
+/* The tables into the table renderer; an exit code, or -1 when all is well. */
+static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res,
+			  struct output *out)
+{
 	struct ss_printer pr;
 	struct ss_table table;
 	int rc;
 
 	memset(&pr, 0, sizeof(pr));
-	output_init(&out, STDOUT_FILENO);
-	ss_setup_table(ctl, &table, &out);
+	ss_setup_table(ctl, &table, out);
 	pr.table = &table;
 	pr.res = res;
 	pr.filter = ctl->filter;
@@ -354,28 +366,42 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 	ss_table_free(&table);
 	if (rc >= 0)
 		return rc;
-	rc = output_flush(&out);
-	if (rc < 0) {
-		fprintf(stderr, "lsock: write error: %s\n", strerror(-rc));
-		return SS_EXIT_FAIL;
-	}
-	return -1;
+	return ss_run_flush(out, -1);
 }
 
+/*
+ * ss prints only the summary when no table or family option and no word
+ * at all (state words included) follows the options.
+ */
+static bool ss_summary_only(const struct ss_ctl *ctl)
+{
+	return ctl->summary && ctl->sel.do_default && !ctl->sel.saw_states &&
+	       ctl->argc == 0;
+}
+
+/*
+ * Whatever is on stdout goes out only when the run succeeds (an error
+ * leaves stdout empty): the summary, then ss's early exits or the listing.
+ */
 int ss_run(struct ss_ctl *ctl)
 {
+	static struct output out;
+	bool summary_only = ss_summary_only(ctl);
 	struct resolver res;
 	int rc;
 
-	ss_select_finish(&ctl->sel);
-	rc = ss_check_selection(&ctl->sel);
-	if (rc >= 0)
-		return rc;
+	output_init(&out, STDOUT_FILENO);
 	ctl->src.warn = ss_warn;
+	ss_select_finish(&ctl->sel);
+	if (ctl->summary)
+		ss_summary_show(&ctl->src, &out);
+	rc = summary_only ? SS_EXIT_OK : ss_check_selection(&ctl->sel);
+	if (rc >= 0)
+		return ss_run_flush(&out, rc);
 	ss_setup_resolver(ctl, &res);
 	rc = ss_filter_setup(ctl, &res);
 	if (rc < 0)
-		rc = ss_run_listing(ctl, &res);
+		rc = ss_run_listing(ctl, &res, &out);
 	ss_filter_free(ctl);
 	resolve_free(&res);
 	return rc < 0 ? SS_EXIT_OK : rc;
