@@ -29,6 +29,9 @@ static const char *const procfile_names[LSOCK_PF_MAX] = {
 	[LSOCK_PF_UNIX] = "net/unix",
 	[LSOCK_PF_PACKET] = "net/packet",
 	[LSOCK_PF_NETLINK] = "net/netlink",
+	[LSOCK_PF_SOCKSTAT] = "net/sockstat",
+	[LSOCK_PF_SOCKSTAT6] = "net/sockstat6",
+	[LSOCK_PF_SNMP] = "net/snmp",
 };
 
 const char *backend_procfile_name(enum lsock_procfile pf)

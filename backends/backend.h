@@ -45,6 +45,9 @@ enum lsock_procfile {
 	LSOCK_PF_UNIX,
 	LSOCK_PF_PACKET,
 	LSOCK_PF_NETLINK,
+	LSOCK_PF_SOCKSTAT,	/* the -s summary's counters */
+	LSOCK_PF_SOCKSTAT6,
+	LSOCK_PF_SNMP,
 	LSOCK_PF_MAX
 };
 

@@ -18,6 +18,9 @@ static const char *const env_proc_vars[LSOCK_PF_MAX] = {
 	[LSOCK_PF_UNIX] = "PROC_NET_UNIX",
 	[LSOCK_PF_PACKET] = "PROC_NET_PACKET",
 	[LSOCK_PF_NETLINK] = "PROC_NET_NETLINK",
+	[LSOCK_PF_SOCKSTAT] = "PROC_NET_SOCKSTAT",
+	[LSOCK_PF_SOCKSTAT6] = "PROC_NET_SOCKSTAT6",
+	[LSOCK_PF_SNMP] = "PROC_NET_SNMP",
 };
 
 char *env_proc_source(struct lsock_source *src)

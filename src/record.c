@@ -232,6 +232,34 @@ static void record_process(struct record *r, const char *root, const char *pid)
 	record_copy(r, path, rel);
 }
 
+/*
+ * The files of the -s summary, so that a replay can show it: what the run
+ * read (the reader recorded it), else a copy from proc_root.
+ */
+static void record_summary_files(struct record *r, const char *proc_root)
+{
+	static const enum lsock_procfile files[] = {
+		LSOCK_PF_SOCKSTAT, LSOCK_PF_SOCKSTAT6, LSOCK_PF_SNMP,
+	};
+	char path[4096], rel[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		const char *name = backend_procfile_name(files[i]);
+		char *have;
+		int exists;
+
+		snprintf(rel, sizeof(rel), "proc/%s", name);
+		have = record_path(r, rel);
+		exists = access(have, F_OK) == 0;
+		free(have);
+		if (exists)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", proc_root, name);
+		record_copy(r, path, rel);
+	}
+}
+
 int record_system(struct record *r, const char *proc_root)
 {
 	char path[4096];
@@ -241,6 +269,7 @@ int record_system(struct record *r, const char *proc_root)
 	snprintf(path, sizeof(path), "%s/sys/net/ipv4/ip_local_port_range",
 		 proc_root);
 	record_copy(r, path, "proc/sys/net/ipv4/ip_local_port_range");
+	record_summary_files(r, proc_root);
 	record_ifnames(r);
 	record_cgroups(r);
 	record_append(r, "fdlinks", "", 0);

@@ -6,7 +6,8 @@
  *   DIR/META                  kernel, architecture, byte order, date, command
  *   DIR/netlink/NAME.nl       every reply datagram of one sock_diag request
  *   DIR/netlink/NAME.err      the errno socket() failed with, if it did
- *   DIR/proc/net/FILE         the /proc files read, byte for byte
+ *   DIR/proc/net/FILE         the /proc files read, byte for byte, and
+ *                             sockstat, sockstat6 and snmp (for -s) always
  *   DIR/proc/sys/net/ipv4/ip_local_port_range
  *   DIR/proc/PID/{stat,cmdline}  processes that hold sockets
  *   DIR/fdlinks               "PID FD socket:[INODE]" for every socket fd
@@ -28,7 +29,8 @@ struct record {
 int record_open(struct record *r, const char *dir, int argc, char **argv);
 /*
  * Saves what rendering needs from the live system (port range, interface
- * names, process fds and names) from proc_root.
+ * names, process fds and names, the summary's counters unless the run read
+ * them already) from proc_root.
  */
 int record_system(struct record *r, const char *proc_root);
 /* Returns the first error met while recording, 0 if none. */

@@ -25,6 +25,7 @@
 #include "ss-events.h"
 #include "ss-kill.h"
 #include "ss-print.h"
+#include "ss-summary.h"
 #include "ss-table.h"
 
 #define DBM(x)	LSOCK_DBM(LSOCK_DB_##x)
@@ -419,7 +420,6 @@ static void ss_setup_printer(const struct ss_ctl *ctl, struct ss_printer *pr,
 		pr->users = owners;
 	if (ctl->replay_dir)
 		ss_replay_cgroups(ctl, &pr->cgroups);
-	output_init(out, STDOUT_FILENO);
 	ss_setup_table(ctl, table, out);
 	pr->table = table;
 	pr->res = res;
@@ -429,19 +429,19 @@ static void ss_setup_printer(const struct ss_ctl *ctl, struct ss_printer *pr,
 }
 
 /* -E: destroyed sockets as they come, until a signal. */
-static int ss_run_events(struct ss_ctl *ctl, struct resolver *res)
+static int ss_run_events(struct ss_ctl *ctl, struct resolver *res,
+			 struct output *out)
 {
-	static struct output out;
 	struct proc_owners owners;
 	struct ss_printer pr;
 	struct ss_table table;
 	struct ss_kill kill;
 	int rc;
 
-	ss_setup_printer(ctl, &pr, &table, &out, res, &owners);
+	ss_setup_printer(ctl, &pr, &table, out, res, &owners);
 	rc = ctl->kill ? ss_kill_start(&kill, &pr, ctl) : -1;
 	if (rc < 0)
-		rc = ss_events_run(ctl, &pr, &out, ctl->kill ? &kill : NULL);
+		rc = ss_events_run(ctl, &pr, out, ctl->kill ? &kill : NULL);
 	if (ctl->kill)
 		ss_kill_end(&kill);
 	ss_table_free(&table);
@@ -449,17 +449,29 @@ static int ss_run_events(struct ss_ctl *ctl, struct resolver *res)
 	return rc;
 }
 
-/* The tables into the table renderer; an exit code, or -1 when all is well. */
-static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
+/* Writes out what is buffered: rc, or an exit code after a write error. */
+static int ss_run_flush(struct output *out, int rc)
 {
-	static struct output out;
+	int err = output_flush(out);
+
+	if (err < 0) {
+		fprintf(stderr, "lsock: write error: %s\n", strerror(-err));
+		return SS_EXIT_FAIL;
+	}
+	return rc;
+}
+
+/* The tables into the table renderer; an exit code, or -1 when all is well. */
+static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res,
+			  struct output *out)
+{
 	struct proc_owners owners;
 	struct ss_printer pr;
 	struct ss_table table;
 	struct ss_kill kill;
 	int rc;
 
-	ss_setup_printer(ctl, &pr, &table, &out, res, &owners);
+	ss_setup_printer(ctl, &pr, &table, out, res, &owners);
 	if (ctl->kill) {
 		rc = ss_kill_start(&kill, &pr, ctl);
 		if (rc >= 0) {
@@ -482,31 +494,47 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res)
 	ss_free_printer(&pr, &owners);
 	if (rc >= 0)
 		return rc;
-	rc = output_flush(&out);
-	if (rc < 0) {
-		fprintf(stderr, "lsock: write error: %s\n", strerror(-rc));
-		return SS_EXIT_FAIL;
-	}
-	return -1;
+	return ss_run_flush(out, -1);
 }
 
+/*
+ * ss prints only the summary when no table or family option and no word
+ * at all (state words included) follows the options.
+ */
+static bool ss_summary_only(const struct ss_ctl *ctl)
+{
+	return ctl->summary && ctl->sel.do_default && !ctl->sel.saw_states &&
+	       ctl->argc == 0;
+}
+
+/*
+ * Whatever is on stdout goes out only when the run succeeds (an error
+ * leaves stdout empty): the summary, then ss's early exits or the listing.
+ */
 int ss_run(struct ss_ctl *ctl)
 {
+	static struct output out;
+	bool summary_only = ss_summary_only(ctl);
 	struct resolver res;
 	int rc;
 
-	ss_select_finish(&ctl->sel);
-	rc = ss_check_selection(&ctl->sel);
-	if (rc >= 0)
-		return rc;
+	output_init(&out, STDOUT_FILENO);
 	ctl->src.warn = ss_warn;
-	if (ctl->dump_file)	/* as ss: before the expression is read */
-		return ss_diag_run(ctl, ss_request_ext(&ctl->show));
+	ss_select_finish(&ctl->sel);
+	if (ctl->summary)
+		ss_summary_show(&ctl->src, &out);
+	rc = summary_only ? SS_EXIT_OK : ss_check_selection(&ctl->sel);
+	if (rc >= 0)
+		return ss_run_flush(&out, rc);
+	if (ctl->dump_file) {	/* as ss: before the expression is read */
+		rc = ss_run_flush(&out, -1);
+		return rc >= 0 ? rc : ss_diag_run(ctl, ss_request_ext(&ctl->show));
+	}
 	ss_setup_resolver(ctl, &res);
 	rc = ss_filter_setup(ctl, &res);
 	if (rc < 0)
-		rc = ctl->events ? ss_run_events(ctl, &res) :
-		     ss_run_listing(ctl, &res);
+		rc = ctl->events ? ss_run_events(ctl, &res, &out) :
+		     ss_run_listing(ctl, &res, &out);
 	ss_filter_free(ctl);
 	resolve_free(&res);
 	return rc < 0 ? SS_EXIT_OK : rc;
@@ -590,7 +618,7 @@ static int ss_finish_record(struct ss_ctl *ctl, struct record *rec, int rc)
 static int ss_not_yet(const struct ss_ctl *ctl)
 {
 	const char *opt = ctl->show.mem ? "-m" : ctl->show.tcpinfo ? "-i" :
-			  ctl->summary ? "-s" : NULL;
+			  NULL;
 
 	if (!opt)
 		return -1;
