@@ -63,7 +63,8 @@ static void teardown(void)
 static const char *proc_text(void)
 {
 	ck_assert_uint_lt(tbl.text_len, sizeof(text));
-	memcpy(text, tbl.text, tbl.text_len);
+	if (tbl.text_len)
+		memcpy(text, tbl.text, tbl.text_len);
 	text[tbl.text_len] = '\0';
 	return text;
 }
