@@ -115,6 +115,8 @@ void ss_ext_packet(struct ss_printer *p, const struct lsock_sock *sk)
 		if (a)
 			ss_ext_packet_fanout(p, a);
 	}
+	if (p->show->mem)
+		ss_skmem_print(p->table, sk, LSOCK_PACKET_DIAG_MEMINFO);
 	a = ss_ext_attr(sk, LSOCK_PACKET_DIAG_FILTER);
 	if (p->show->bpf && a)
 		ss_ext_packet_bpf(p, a);

@@ -614,27 +614,12 @@ static int ss_finish_record(struct ss_ctl *ctl, struct record *rec, int rc)
 	return rc;
 }
 
-/* Options that are parsed but not carried out by this version. */
-static int ss_not_yet(const struct ss_ctl *ctl)
-{
-	const char *opt = ctl->show.mem ? "-m" : ctl->show.tcpinfo ? "-i" :
-			  NULL;
-
-	if (!opt)
-		return -1;
-	fprintf(stderr, "lsock: %s is not supported by this version of lsock "
-		"yet\n", opt);
-	return SS_EXIT_FAIL;
-}
-
 int ss_main(int argc, char **argv)
 {
 	struct record rec;
 	struct ss_ctl ctl;
 	int rc = ss_cli_parse(&ctl, argc, argv);
 
-	if (rc < 0)
-		rc = ss_not_yet(&ctl);
 	if (rc >= 0)
 		return rc;
 	rc = ss_setup_source(&ctl, &rec);
