@@ -32,21 +32,10 @@ export LC_ALL=C LANG=C
 
 NAME=ss-live-info
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-top_builddir=${top_builddir:-$(cd "$here/../.." && pwd)}
-LSOCK=${LSOCK:-$top_builddir/lsock}
-MKSOCKS=${MKSOCKS:-$top_builddir/tests/helpers/mksocks}
-SS=${SS:-/usr/bin/ss}
+# shellcheck source=tests/live/live-lib.sh
+. "$here/live-lib.sh"
 SETS=tcp-listen,tcp-states,udp,unix,netlink,packet,v6
 TRIES=6
-
-skip_or_fail() {
-	echo "$NAME: SKIP: $*"
-	[ "${CI:-}" = true ] && exit 99
-	exit 77
-}
-
-[ "$(id -u)" = 0 ] || skip_or_fail "needs root (network namespaces)"
-"$SS" -V 2>/dev/null | grep -q 'iproute2-6\.1\.0' || skip_or_fail "no real ss 6.1"
 [ -x "$MKSOCKS" ] || { echo "$NAME: ERROR: no mksocks at $MKSOCKS"; exit 99; }
 
 # MODE|NEEDS|ARGS

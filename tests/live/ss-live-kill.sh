@@ -24,20 +24,9 @@ export LC_ALL=C LANG=C
 
 NAME=ss-live-kill
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-top_builddir=${top_builddir:-$(cd "$here/../.." && pwd)}
-LSOCK=${LSOCK:-$top_builddir/lsock}
-MKSOCKS=${MKSOCKS:-$top_builddir/tests/helpers/mksocks}
-SS=${SS:-/usr/bin/ss}
+# shellcheck source=tests/live/live-lib.sh
+. "$here/live-lib.sh"
 PB=6000 A=6060 B=6061 C=6062
-
-skip_or_fail() {
-	echo "$NAME: SKIP: $*"
-	[ "${CI:-}" = true ] && exit 99
-	exit 77
-}
-
-[ "$(id -u)" = 0 ] || skip_or_fail "needs root (network namespaces)"
-"$SS" -V 2>/dev/null | grep -q 'iproute2-6\.1\.0' || skip_or_fail "no real ss 6.1"
 command -v setpriv >/dev/null || skip_or_fail "no setpriv"
 [ -x "$MKSOCKS" ] && [ -x "$LSOCK" ] || { echo "$NAME: ERROR: no lsock or mksocks"; exit 99; }
 

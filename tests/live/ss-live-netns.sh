@@ -23,19 +23,8 @@ export LC_ALL=C LANG=C
 
 NAME=ss-live-netns
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-top_builddir=${top_builddir:-$(cd "$here/../.." && pwd)}
-LSOCK=${LSOCK:-$top_builddir/lsock}
-MKSOCKS=${MKSOCKS:-$top_builddir/tests/helpers/mksocks}
-SS=${SS:-/usr/bin/ss}
-
-skip_or_fail() {
-	echo "$NAME: SKIP: $*"
-	[ "${CI:-}" = true ] && exit 99
-	exit 77
-}
-
-[ "$(id -u)" = 0 ] || skip_or_fail "needs root (network namespaces)"
-"$SS" -V 2>/dev/null | grep -q 'iproute2-6\.1\.0' || skip_or_fail "no real ss 6.1"
+# shellcheck source=tests/live/live-lib.sh
+. "$here/live-lib.sh"
 command -v ip >/dev/null || skip_or_fail "no ip(8)"
 [ -x "$MKSOCKS" ] && [ -x "$LSOCK" ] || { echo "$NAME: ERROR: no lsock or mksocks"; exit 99; }
 
