@@ -87,26 +87,6 @@ int netlink_events_wait(struct netlink_events *ev, int stop_fd)
 	return 1;
 }
 
-/* One datagram, whole: its size is peeked first, the buffer grown to it. */
-static ssize_t netlink_events_recv(struct netlink_events *ev)
-{
-	struct nl_sock *s = &ev->s;
-	ssize_t n;
-
-	do {
-		n = recv(s->fd, s->buf, s->cap, MSG_PEEK | MSG_TRUNC);
-	} while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
-	if ((size_t)n > s->cap) {
-		s->cap = (size_t)n;
-		s->buf = xreallocarray(s->buf, s->cap, 1);
-	}
-	do {
-		n = recv(s->fd, s->buf, s->cap, 0);
-	} while (n < 0 && errno == EINTR);
-	return n < 0 ? -errno : n;
-}
 
 int netlink_events_process(struct netlink_events *ev, const void *buf,
 			   size_t len, netlink_event_fn fn, void *arg)
@@ -135,7 +115,7 @@ int netlink_events_process(struct netlink_events *ev, const void *buf,
 int netlink_events_read(struct netlink_events *ev, netlink_event_fn fn,
 			void *arg)
 {
-	ssize_t n = netlink_events_recv(ev);
+	ssize_t n = nl_sock_recv(&ev->s);
 
 	if (n < 0)
 		return (int)n;

@@ -83,7 +83,7 @@ static int nl_process(const void *buf, size_t len, nl_msg_fn fn, void *arg,
 	return rc;
 }
 
-static ssize_t nl_recv(struct nl_sock *s)
+ssize_t nl_sock_recv(struct nl_sock *s)
 {
 	ssize_t n;
 
@@ -125,7 +125,7 @@ int nl_sock_dump(struct nl_sock *s, const void *req, size_t len,
 
 	s->interrupted = 0;
 	while (rc == 0 && !done) {
-		ssize_t n = nl_recv(s);
+		ssize_t n = nl_sock_recv(s);
 
 		if (n < 0)
 			return (int)n;

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "nl.h"
 
@@ -39,5 +40,11 @@ int nl_sock_dump(struct nl_sock *s, const void *req, size_t len,
 		 nl_msg_fn fn, void *arg);
 /* Runs fn over the messages of a recorded stream, as nl_sock_dump would. */
 int nl_stream_replay(const void *buf, size_t len, nl_msg_fn fn, void *arg);
+
+/*
+ * One datagram, whole: its size is peeked first and the buffer grown to
+ * it. Returns its length, or a negative errno.
+ */
+ssize_t nl_sock_recv(struct nl_sock *s);
 
 #endif /* LSOCK_NL_SOCK_H */

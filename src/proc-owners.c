@@ -166,6 +166,20 @@ static int32_t proc_owners_number(const char *s)
 	return (int32_t)v;
 }
 
+/* A directory below the root, as a stream; NULL with errno set. */
+static DIR *proc_owners_opendir(int rootfd, const char *path, int *dfd)
+{
+	DIR *dir;
+
+	*dfd = openat(rootfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (*dfd < 0)
+		return NULL;
+	dir = fdopendir(*dfd);
+	if (!dir)
+		close(*dfd);
+	return dir;
+}
+
 /* The sockets among one task's fds ("PID/fd" or "PID/task/TID/fd"). */
 static void proc_owners_scan_fds(struct proc_owners *o, int rootfd,
 				 const char *root, const char *task,
@@ -178,17 +192,12 @@ static void proc_owners_scan_fds(struct proc_owners *o, int rootfd,
 	int dfd;
 
 	snprintf(path, sizeof(path), "%s/fd", task);
-	dfd = openat(rootfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0) {
+	dir = proc_owners_opendir(rootfd, path, &dfd);
+	if (!dir) {
 		if (errno == ENOENT || errno == ESRCH)
 			o->fd_gone++;
 		else
 			o->fd_denied++;
-		return;
-	}
-	dir = fdopendir(dfd);
-	if (!dir) {
-		close(dfd);
 		return;
 	}
 	while ((d = readdir(dir)) != NULL) {
@@ -223,14 +232,9 @@ static void proc_owners_scan_threads(struct proc_owners *o, int rootfd,
 	int dfd;
 
 	snprintf(path, sizeof(path), "%d/task", (int)pid);
-	dfd = openat(rootfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
+	dir = proc_owners_opendir(rootfd, path, &dfd);
+	if (!dir)
 		return;
-	dir = fdopendir(dfd);
-	if (!dir) {
-		close(dfd);
-		return;
-	}
 	while ((d = readdir(dir)) != NULL) {
 		int32_t tid = proc_owners_number(d->d_name);
 
