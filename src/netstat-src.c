@@ -4,12 +4,14 @@
  *
  * netstat reads /proc/net/{tcp,tcp6,udp,...,unix}, and lsock does too, so
  * that rows come in the kernel's file order with the values /proc has.
- * With --backend=auto, a file that is missing or unreadable while sock_diag
- * answers for the table is served over netlink instead (the rows then carry
+ * With --backend=auto, a file that cannot be read while sock_diag answers
+ * for the table is served over netlink instead (the rows then carry
  * the same fields; netstat-inet.c and netstat-unix.c print them as /proc
- * would). PROC_ROOT and --backend=proc never use netlink; --backend=netlink
- * never uses /proc. --replay reads the recording's proc/ files, then its
- * netlink streams, the same way.
+ * would). A file that is not there at all means, as for netstat, that the
+ * kernel has no such table. PROC_ROOT and --backend=proc never use
+ * netlink; --backend=netlink never uses /proc. --replay reads the
+ * recording's proc/ files, and its netlink streams for the tables it has
+ * no file of.
  */
 #include "config.h"
 
@@ -166,7 +168,8 @@ int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 		prc = netstat_src_proc(r, t, family, cb, arg, *path);
 		netstat_src_why(r, t, family, "/proc", prc);
 		if (prc == 0 || ctl->forced_proc ||
-		    ctl->backend == LSOCK_BACKEND_PROC)
+		    ctl->backend == LSOCK_BACKEND_PROC ||
+		    (prc == -ENOENT && !ctl->replay_dir))
 			goto out;
 	}
 	rc = netstat_src_netlink(r, t, family, cb, arg);
