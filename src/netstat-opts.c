@@ -78,8 +78,8 @@ static int netstat_opts_native_words(const char *arg)
 
 static int netstat_opts_error(const char *word, const char *what)
 {
-	fprintf(stderr, "lsock: option '%s' %s; see 'lsock --netstat "
-		"--help' and 'man lsock'\n", word, what);
+	fprintf(stderr, "lsock: option '%s' %s; see NETSTAT MODE in 'man "
+		"lsock'\n", word, what);
 	return NETSTAT_EXIT_USAGE;
 }
 
@@ -205,12 +205,13 @@ int netstat_opts_apply(struct netstat_ctl *ctl, const struct netstat_opts *o,
 	ctl->why = o->why;
 	if (o->backend && backend_parse_choice(o->backend, &ctl->backend) < 0) {
 		fprintf(stderr, "lsock: \"%s\" is not a backend (auto, netlink "
-			"or proc); see 'man lsock'\n", o->backend);
+			"or proc); see NETSTAT MODE in 'man lsock'\n",
+			o->backend);
 		return NETSTAT_EXIT_USAGE;
 	}
 	if (o->record_dir && o->replay_dir) {
 		fputs("lsock: --record and --replay exclude each other; see "
-		      "'man lsock'\n", stderr);
+		      "NETSTAT MODE in 'man lsock'\n", stderr);
 		return NETSTAT_EXIT_USAGE;
 	}
 	if (o->replay_dir)
