@@ -219,6 +219,7 @@ static int procnet_inet_queues(const struct procnet_fields *f,
 	 * 32 bits are kept, which is what ss's arithmetic works on.
 	 */
 	sk->timeout = (uint32_t)when;
+	sk->timeout_raw = when;	/* netstat prints it whole */
 	sk->retrans = (uint32_t)retr;
 	return 0;
 }
@@ -322,6 +323,7 @@ int procnet_parse_unix_line(const char *line, size_t len,
 	sk->family = AF_UNIX;
 	sk->sk = num;
 	sk->refcnt = (int)ref;
+	sk->protocol = proto > 0xffff ? 0xffff : (uint16_t)proto;
 	sk->flags_raw = (uint32_t)flags;
 	sk->type = (uint16_t)type;
 	sk->sock_state = (uint8_t)st;

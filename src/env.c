@@ -66,6 +66,11 @@ unsigned int env_forced_proc(void)
 	return mask;
 }
 
+const char *env_proc_root(void)
+{
+	return getenv("PROC_ROOT");
+}
+
 const char *env_tcpdiag_file(void)
 {
 	return getenv("TCPDIAG_FILE");

@@ -19,6 +19,8 @@ char *env_proc_source(struct lsock_source *src);
  * variable is.
  */
 unsigned int env_forced_proc(void);
+/* PROC_ROOT, or NULL: the only variable netstat mode honours. */
+const char *env_proc_root(void);
 /* TCPDIAG_FILE: a recorded TCP dump to show instead of the kernel's. */
 const char *env_tcpdiag_file(void);
 /* LSOCK_NO_BYTECODE=1: filter only in lsock, send the kernel no bytecode. */

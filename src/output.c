@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "output.h"
@@ -14,6 +15,23 @@ void output_init(struct output *o, int fd)
 	o->fd = fd;
 	o->err = 0;
 	o->len = 0;
+	o->cap = OUTPUT_BUFSZ;
+	o->stdio = 0;
+	o->line = 0;
+}
+
+void output_init_stdio(struct output *o, int fd)
+{
+	struct stat st;
+
+	output_init(o, fd);
+	o->stdio = 1;
+	o->cap = BUFSIZ < OUTPUT_BUFSZ ? BUFSIZ : OUTPUT_BUFSZ;
+	if (fstat(fd, &st) == 0) {
+		if (st.st_blksize > 0 && (size_t)st.st_blksize < o->cap)
+			o->cap = (size_t)st.st_blksize;
+		o->line = S_ISCHR(st.st_mode) && isatty(fd);
+	}
 }
 
 static void output_drain(struct output *o)
@@ -34,10 +52,47 @@ static void output_drain(struct output *o)
 	o->len = 0;
 }
 
+/* Append, writing a full buffer only when one more byte comes, as stdio. */
+static void output_append_lazy(struct output *o, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k;
+
+		if (o->len == o->cap)
+			output_drain(o);
+		k = n < o->cap - o->len ? n : o->cap - o->len;
+		memcpy(o->buf + o->len, s, k);
+		o->len += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static void output_write_stdio(struct output *o, const char *s, size_t n)
+{
+	const char *nl = NULL;
+	size_t head;
+
+	if (o->line)
+		nl = memrchr(s, '\n', n);
+	if (!nl) {
+		output_append_lazy(o, s, n);
+		return;
+	}
+	head = (size_t)(nl - s) + 1;
+	output_append_lazy(o, s, head);
+	output_drain(o);
+	output_append_lazy(o, s + head, n - head);
+}
+
 void output_write(struct output *o, const void *p, size_t n)
 {
 	const char *s = p;
 
+	if (o->stdio) {
+		output_write_stdio(o, s, n);
+		return;
+	}
 	while (n > 0) {
 		size_t room = OUTPUT_BUFSZ - o->len;
 		size_t k = n < room ? n : room;

@@ -15,10 +15,22 @@ struct output {
 	int fd;
 	int err;		/* first errno from write(2), 0 if none */
 	size_t len;
+	size_t cap;		/* stdio mode: the buffer size stdio would use */
+	int stdio;		/* write when stdio would (see output_init_stdio) */
+	int line;		/* stdio mode on a terminal: line buffered */
 	char buf[OUTPUT_BUFSZ];
 };
 
 void output_init(struct output *o, int fd);
+/*
+ * The buffering of a C stdio stream instead of large blocks: netstat's
+ * model, which decides where its stderr lines land in a `2>&1` capture. The
+ * buffer is as large as glibc makes it (the file's st_blksize, at most
+ * BUFSIZ); a full buffer is written when the next byte arrives; on a
+ * terminal, everything up to the last newline of each write goes out at
+ * once.
+ */
+void output_init_stdio(struct output *o, int fd);
 void output_write(struct output *o, const void *p, size_t n);
 void output_str(struct output *o, const char *s);
 void output_spaces(struct output *o, size_t n);

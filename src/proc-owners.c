@@ -25,6 +25,10 @@ void proc_owners_init(struct proc_owners *o)
 
 void proc_owners_free(struct proc_owners *o)
 {
+	size_t i;
+
+	for (i = 0; i < o->ntasks; i++)
+		free(o->tasks[i].argv0);
 	free(o->own);
 	free(o->tasks);
 	free(o->head);
@@ -58,6 +62,36 @@ int proc_comm_read(const char *stat_path, char *comm, size_t size)
 	return 0;
 }
 
+char *proc_cmdline_argv0(const char *cmdline_path)
+{
+	char buf[512];
+	ssize_t n;
+	int fd = open(cmdline_path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+/* The cmdline next to a stat path ("ROOT/PID/stat"). */
+static char *proc_owners_argv0(const char *stat_path)
+{
+	size_t len = strlen(stat_path);
+	char *path = xmalloc(len + 4);
+	char *argv0;
+
+	memcpy(path, stat_path, len - 4);
+	memcpy(path + len - 4, "cmdline", 8);
+	argv0 = proc_cmdline_argv0(path);
+	free(path);
+	return argv0;
+}
+
 static uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
 				     int32_t tid, const char *stat_path)
 {
@@ -73,6 +107,7 @@ static uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
 	t->tid = tid;
 	if (proc_comm_read(stat_path, t->comm, sizeof(t->comm)) < 0)
 		t->comm[0] = '\0';
+	t->argv0 = o->want_cmdline ? proc_owners_argv0(stat_path) : NULL;
 	return (uint32_t)o->ntasks++;
 }
 
@@ -198,6 +233,8 @@ static void proc_owners_scan_fds(struct proc_owners *o, int rootfd,
 			o->fd_gone++;
 		else
 			o->fd_denied++;
+		if (errno == EACCES)
+			o->fd_eacces++;
 		return;
 	}
 	while ((d = readdir(dir)) != NULL) {

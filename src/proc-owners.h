@@ -22,6 +22,12 @@ struct proc_owner_task {
 	int32_t pid;
 	int32_t tid;		/* == pid for the process itself */
 	char comm[64];		/* from .../stat, raw bytes, NUL-terminated */
+	/*
+	 * With proc_owners.want_cmdline: argv[0] from .../cmdline (the bytes
+	 * before the first NUL of its first 511), or NULL when the file could
+	 * not be read; netstat names a process by it.
+	 */
+	char *argv0;
 };
 
 struct proc_owner {
@@ -38,9 +44,11 @@ struct proc_owners {
 	size_t ntasks, tasks_cap;
 	uint32_t *head;		/* hash chains, mask + 1 of them */
 	uint32_t mask;
+	bool want_cmdline;	/* set before a scan or load: read argv[0] */
 	/* what the scan could not see, for --why */
 	unsigned long procs;		/* processes looked at */
 	unsigned long fd_denied;	/* fd directories not readable */
+	unsigned long fd_eacces;	/* ... of them, failed with EACCES */
 	unsigned long fd_gone;		/* processes that went away */
 };
 
@@ -66,5 +74,10 @@ uint32_t proc_owners_next(const struct proc_owners *o, uint32_t i);
  * Returns 0, or -1 when the file cannot be read or has no name.
  */
 int proc_comm_read(const char *stat_path, char *comm, size_t size);
+/*
+ * argv[0] of a cmdline file, as netstat reads it: one read of at most 511
+ * bytes, up to the first NUL. A new string, or NULL when unreadable.
+ */
+char *proc_cmdline_argv0(const char *cmdline_path);
 
 #endif /* LSOCK_PROC_OWNERS_H */

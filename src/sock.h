@@ -90,7 +90,8 @@ struct lsock_sock {
 	uint8_t state;		/* enum lsock_state */
 	uint8_t flags;		/* LSOCK_SKF_* */
 	uint8_t sock_state;	/* unix: the raw SS_* socket state from /proc */
-	uint16_t protocol;	/* inet: IPPROTO_*; packet: ethertype; netlink */
+	uint16_t protocol;	/* inet: IPPROTO_*; packet: ethertype; netlink;
+				 * unix: the /proc Protocol column (0) */
 	uint16_t type;		/* SOCK_STREAM, SOCK_DGRAM, ... (unix, packet) */
 	int rq;			/* receive queue, as ss prints it */
 	int wq;			/* send queue */
@@ -112,6 +113,7 @@ struct lsock_sock {
 	/* TCP details from /proc (ss -o/-e/-i use them) */
 	uint32_t timer;
 	uint32_t timeout;	/* clock ticks (/proc) or ms (netlink) */
+	uint64_t timeout_raw;	/* /proc: the tm->when column, all its bits */
 	uint32_t retrans;
 	uint32_t probes;
 	int rto, ato, qack, cwnd, ssthresh;

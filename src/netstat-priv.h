@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Inside the netstat personality: the pieces the listing is made of. Only
+ * netstat-*.c include this; the interface to the rest of lsock is
+ * netstat.h.
+ */
+#ifndef LSOCK_NETSTAT_PRIV_H
+#define LSOCK_NETSTAT_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netstat.h"
+#include "proc-owners.h"
+#include "sock.h"
+
+/* netstat-names.c: names as netstat finds them (netstat.md 2.5, 2.7) */
+
+enum netstat_svc {
+	NETSTAT_SVC_TCP,	/* tcp rows */
+	NETSTAT_SVC_UDP,	/* udp and udplite rows */
+	NETSTAT_SVC_RAW,	/* raw rows: services "raw" and protocols */
+	NETSTAT_SVC_MAX
+};
+
+struct netstat_host;
+struct netstat_user;
+
+struct netstat_names {
+	bool numeric_hosts, numeric_ports, numeric_users;
+	char **svc[NETSTAT_SVC_MAX];	/* by port; NULL until loaded */
+	bool svc_loaded;
+	struct netstat_host *hosts;	/* every address looked up */
+	size_t nhosts, hosts_cap;
+	struct netstat_user *users;
+	size_t nusers, users_cap;
+	char host[128];
+	char port[64];
+};
+
+void netstat_names_init(struct netstat_names *n, const struct netstat_ctl *ctl);
+void netstat_names_free(struct netstat_names *n);
+/* An address as netstat prints it: numeric, "[::]", or a host name. */
+const char *netstat_names_host(struct netstat_names *n, int family,
+			       const uint8_t *addr);
+/* A port: "*" for 0, a number, or the service name. */
+const char *netstat_names_port(struct netstat_names *n, int port,
+			       enum netstat_svc svc);
+/* A user name for the uid, or NULL to print the number. */
+const char *netstat_names_user(struct netstat_names *n, uint32_t uid);
+
+/* Pure helpers (also unit tested) */
+
+/*
+ * The "host:port" column (netstat's addr_do_one): without wide, a text
+ * longer than 23 bytes is cut to 23, the port to at most 18 of them.
+ */
+void netstat_fmt_endpoint(char *buf, size_t size, const char *host,
+			  const char *port, bool wide);
+/* "PID/argv0" (basename when argv0 starts with '/'), cut to 19 bytes. */
+void netstat_fmt_progname(char *buf, size_t size, int32_t pid,
+			  const char *argv0);
+/*
+ * Makes control characters visible in place: bytes below 0x20 and 0x7f
+ * become '.', and with high also bytes above 0x7e.
+ */
+void netstat_escape(char *s, bool high);
+/* The -o text of a TCP row (tcp) or of a UDP or raw row. */
+void netstat_fmt_timer(char *buf, size_t size, bool tcp, unsigned int timer,
+		       double secs, unsigned long retr, int probes);
+/* IPv4-mapped addresses print as their IPv4 part (netstat's rule). */
+const char *netstat_v4mapped_text(const char *text, const uint8_t *addr16);
+
+/* netstat-list.c: one listing run */
+
+struct netstat_run {
+	const struct netstat_ctl *ctl;
+	struct output *out;
+	struct netstat_names names;
+	struct proc_owners owners;
+	bool owners_loaded;
+	long clk_tck;
+	/* for the backends' warnings while one table is read */
+	const char *bogus;		/* "tcp", "udp", "raw", "unix" */
+	int file_err;			/* a table file failed: -errno */
+};
+
+/* Whether anything was named on the command line (netstat's flag_arg). */
+bool netstat_list_explicit(const struct netstat_ctl *ctl);
+/* -p: the owner of a socket, as netstat names it, or "-". */
+const char *netstat_list_owner(struct netstat_run *r, uint64_t ino,
+			       char *buf, size_t size);
+/* The User, Inode, PID/Program name and Timer columns, and the newline. */
+void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
+			 const char *timer);
+
+/* netstat-src.c: where one table file's sockets come from */
+
+/*
+ * Calls cb for the sockets of one table and family (AF_UNIX for the unix
+ * table) from /proc, or from netlink when /proc cannot serve them and the
+ * backend choice allows it. Returns 0, -ENOENT when the table is not there,
+ * or another negative errno (*path then names the /proc file, to be freed
+ * by the caller, or is NULL for a netlink failure).
+ */
+int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
+		     lsock_sock_cb cb, void *arg, char **path);
+/* The /proc file netstat would read for a table and family. */
+enum lsock_procfile netstat_src_procfile(enum lsock_table t, int family);
+
+/* netstat-inet.c and netstat-unix.c: the tables, netstat's exit codes */
+
+int netstat_inet_tcp(struct netstat_run *r);
+int netstat_inet_udp(struct netstat_run *r, bool lite);
+int netstat_inet_raw(struct netstat_run *r);
+int netstat_unix_section(struct netstat_run *r);
+/*
+ * Shared by both: the missing-table message and exit code for a table
+ * netstat calls name ("AF INET (tcp)"), given what reading it returned.
+ */
+int netstat_table_failed(struct netstat_run *r, const char *name, int rc,
+			 const char *path, enum lsock_table t);
+
+#endif /* LSOCK_NETSTAT_PRIV_H */

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The pure parts of the netstat personality: netstat's address cut, the
+ * program name, the escaping, the timer texts, the IPv4-mapped rule, the
+ * taking of lsock's own options out of netstat's command line, and the
+ * stdio-like output buffering. The examples come from netstat.md (2.5,
+ * 2.8, 2.9, 7.13), where netstat 2.10 printed them.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "netstat-cli.h"
+#include "netstat-priv.h"
+#include "output.h"
+#include "check-run.h"
+
+START_TEST(test_endpoint_cut)
+{
+	char buf[128];
+	const char *v6 = "2001:db8:1234:5678:9abc:def0:1234:5678";
+
+	netstat_fmt_endpoint(buf, sizeof(buf), v6, "443", false);
+	ck_assert_str_eq(buf, "2001:db8:1234:5678::443");
+	netstat_fmt_endpoint(buf, sizeof(buf), v6, "40403", false);
+	ck_assert_str_eq(buf, "2001:db8:1234:567:40403");
+	netstat_fmt_endpoint(buf, sizeof(buf), "a-very-long-hostname.example",
+			     "mysql", false);
+	ck_assert_str_eq(buf, "a-very-long-hostn:mysql");
+	netstat_fmt_endpoint(buf, sizeof(buf), "2001:5f8:7f0d:2001::a24", "53",
+			     false);
+	ck_assert_str_eq(buf, "2001:5f8:7f0d:2001:::53");
+	/* exactly 22 bytes of host and port: kept whole, 23 with the ':' */
+	netstat_fmt_endpoint(buf, sizeof(buf), "abcdefghijklmnopq", "12345",
+			     false);
+	ck_assert_str_eq(buf, "abcdefghijklmnopq:12345");
+	netstat_fmt_endpoint(buf, sizeof(buf), "abcdefghijklmnopqr", "12345",
+			     false);
+	ck_assert_str_eq(buf, "abcdefghijklmnopq:12345");
+	netstat_fmt_endpoint(buf, sizeof(buf), v6, "443", true);
+	ck_assert_str_eq(buf, "2001:db8:1234:5678:9abc:def0:1234:5678:443");
+	/* a service name over 18 bytes, a host shorter than its share */
+	netstat_fmt_endpoint(buf, sizeof(buf), "h", "a-service-name-of-25-bytes",
+			     false);
+	ck_assert_str_eq(buf, "h:a-service-name-of-");
+	/* UDP's 64-byte buffer under -W */
+	netstat_fmt_endpoint(buf, 64, "0123456789012345678901234567890123456789"
+			     "0123456789012345678901234567890", "53", true);
+	ck_assert_uint_eq(strlen(buf), 63);
+}
+END_TEST
+
+START_TEST(test_progname)
+{
+	char buf[32];
+
+	netstat_fmt_progname(buf, sizeof(buf), 16641,
+			     "nginx: master process /usr/sbin/nginx");
+	ck_assert_str_eq(buf, "16641/nginx: master");
+	netstat_fmt_progname(buf, sizeof(buf), 27252,
+			     "/usr/bin/python3 /opt/app/server.py");
+	ck_assert_str_eq(buf, "27252/server.py");
+	netstat_fmt_progname(buf, sizeof(buf), 27253, "./relative/bin/thing");
+	ck_assert_str_eq(buf, "27253/./relative/bi");
+	netstat_fmt_progname(buf, sizeof(buf), 16640, "/usr/sbin/sshd");
+	ck_assert_str_eq(buf, "16640/sshd");
+	netstat_fmt_progname(buf, sizeof(buf), 7, "");
+	ck_assert_str_eq(buf, "7/");
+}
+END_TEST
+
+START_TEST(test_escape)
+{
+	char name[] = "27254/evil\033[31mred\t\x7f\xc3\xa9";
+	char path[] = "/run/u\033x/\xc3\xa9.sock";
+
+	netstat_escape(name, true);
+	ck_assert_str_eq(name, "27254/evil.[31mred....");
+	netstat_escape(path, false);
+	ck_assert_str_eq(path, "/run/u.x/\xc3\xa9.sock");
+}
+END_TEST
+
+START_TEST(test_timers)
+{
+	char buf[64];
+
+	netstat_fmt_timer(buf, sizeof(buf), true, 0, 0, 0, 0);
+	ck_assert_str_eq(buf, "off (0.00/0/0)");
+	netstat_fmt_timer(buf, sizeof(buf), true, 1, 0.49, 1, 0);
+	ck_assert_str_eq(buf, "on (0.49/1/0)");
+	netstat_fmt_timer(buf, sizeof(buf), true, 2, 7198.48, 0, 0);
+	ck_assert_str_eq(buf, "keepalive (7198.48/0/0)");
+	netstat_fmt_timer(buf, sizeof(buf), true, 3, 58.49, 0, 0);
+	ck_assert_str_eq(buf, "timewait (58.49/0/0)");
+	netstat_fmt_timer(buf, sizeof(buf), true, 4, 0.2, 0, 3);
+	ck_assert_str_eq(buf, "probe (0.20/0/3)");
+	netstat_fmt_timer(buf, sizeof(buf), true, 9, 1, 2, 3);
+	ck_assert_str_eq(buf, "unkn-9 (1.00/2/3)");
+	netstat_fmt_timer(buf, sizeof(buf), false, 2, 1.5, 0, 0);
+	ck_assert_str_eq(buf, "on2 (1.50/0/0)");
+	netstat_fmt_timer(buf, sizeof(buf), false, 3, 1.5, 0, 0);
+	ck_assert_str_eq(buf, "unkn-3 (1.50/0/0)");
+}
+END_TEST
+
+START_TEST(test_v4mapped)
+{
+	static const uint8_t mapped[16] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					    0xff, 0xff, 127, 0, 0, 1 };
+	static const uint8_t plain[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+
+	ck_assert_str_eq(netstat_v4mapped_text("::ffff:127.0.0.1", mapped),
+			 "127.0.0.1");
+	ck_assert_str_eq(netstat_v4mapped_text("localhost", mapped),
+			 "localhost");
+	ck_assert_str_eq(netstat_v4mapped_text("host.example", mapped),
+			 "host.example");
+	ck_assert_str_eq(netstat_v4mapped_text("2001:db8::1.2.3.4", plain),
+			 "2001:db8::1.2.3.4");
+}
+END_TEST
+
+static int take(const char **words, int n, struct netstat_opts *o,
+		char **out)
+{
+	int i, argc = n, rc;
+
+	for (i = 0; i < n; i++)
+		out[i] = (char *)words[i];
+	out[n] = NULL;
+	rc = netstat_opts_take(&argc, out, o);
+	return rc < 0 ? argc : -rc;
+}
+
+START_TEST(test_own_options)
+{
+	const char *w1[] = { "netstat", "--ba=proc", "-tn", "--wh",
+			     "--replay", "DIR", "foo" };
+	const char *w2[] = { "netstat", "--b", "--w", "-A", "--backend=x",
+			     "--prot", "--why", "--", "--why" };
+	const char *w3[] = { "netstat", "-tn", "--backend" };
+	struct netstat_opts o;
+	char *av[16];
+
+	ck_assert_int_eq(take(w1, 7, &o, av), 3);
+	ck_assert_str_eq(av[1], "-tn");
+	ck_assert_str_eq(av[2], "foo");
+	ck_assert_str_eq(o.backend, "proc");
+	ck_assert_str_eq(o.replay_dir, "DIR");
+	ck_assert(o.why);
+	/* netstat's words, and the arguments of -A and --protocol, stay */
+	ck_assert_int_eq(take(w2, 9, &o, av), 9);
+	ck_assert_ptr_null(o.backend);
+	ck_assert(!o.why);
+	ck_assert_int_eq(take(w3, 3, &o, av), -NETSTAT_EXIT_USAGE);
+}
+END_TEST
+
+/* stdout like stdio's: a full block is written when one more byte comes */
+START_TEST(test_output_stdio)
+{
+	static struct output out;
+	char block[4096];
+	int p[2];
+	ssize_t n;
+
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	output_init_stdio(&out, p[1]);
+	ck_assert_uint_eq(out.cap, 4096);
+	memset(block, 'x', sizeof(block));
+	output_write(&out, block, sizeof(block));
+	ck_assert_int_lt(read(p[0], block, sizeof(block)), 0);
+	output_str(&out, "y");
+	n = read(p[0], block, sizeof(block));
+	ck_assert_int_eq(n, 4096);
+	ck_assert_int_lt(read(p[0], block, sizeof(block)), 0);
+	ck_assert_int_eq(output_flush(&out), 0);
+	ck_assert_int_eq(read(p[0], block, sizeof(block)), 1);
+	close(p[0]);
+	close(p[1]);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("netstat");
+	TCase *tc = tcase_create("pure");
+
+	tcase_add_test(tc, test_endpoint_cut);
+	tcase_add_test(tc, test_progname);
+	tcase_add_test(tc, test_escape);
+	tcase_add_test(tc, test_timers);
+	tcase_add_test(tc, test_v4mapped);
+	tcase_add_test(tc, test_own_options);
+	tcase_add_test(tc, test_output_stdio);
+	suite_add_tcase(s, tc);
+	return check_run(s);
+}
