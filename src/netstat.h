@@ -29,6 +29,20 @@ struct netstat_ctl {
 	/* protocols and families */
 	bool tcp, udp, udplite, sctp, raw, unix_socks;	/* -t -u -U -S -w -x */
 	bool inet, inet6;	/* -4 -6 -A inet/inet6 (and their long forms) */
+	/*
+	 * The families as net-tools' afname lists them: every -4 -6 -x -A
+	 * and --inet style option appends its family's name ("inet",
+	 * "inet6", "unix", "ipx", "ax25", "netrom", "rose", "x25", "ddp",
+	 * "ec", "ash", "bluetooth"), comma-separated, in option order,
+	 * repeats kept; NULL or "" when none was given. -r and -s read it.
+	 */
+	const char *afname;
+	/*
+	 * net-tools' "no protocol" mode: a family (-4 -6 -A) was named but
+	 * none of -t -u -U -S -w, so all of them are listed and a table
+	 * whose /proc file is missing is passed over in silence (-g too).
+	 */
+	bool no_protocol;
 	/* which sockets */
 	bool listening;		/* -l */
 	bool all;		/* -a (also: -i shows interfaces that are down) */
