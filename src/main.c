@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "netstat.h"
 #include "ss-cli.h"
 
 static int main_is_netstat(int argc, char **argv)
@@ -21,10 +22,7 @@ static int main_is_netstat(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	if (main_is_netstat(argc, argv)) {
-		fputs("lsock: the netstat personality is not available in "
-		      "this version of lsock yet\n", stderr);
-		return 1;
-	}
+	if (main_is_netstat(argc, argv))
+		return netstat_main(argc, argv);
 	return ss_main(argc, argv);
 }
