@@ -13,32 +13,73 @@
 #include "netstat-iface.h"
 #include "xalloc.h"
 
-int netstat_ifdev_nstrcmp(const char *astr, const char *b)
+/* A trailing ":N" alias number: cut from name, returned (or NULL). */
+static const char *ifdev_cut_alias(char *name)
 {
-	const char *a = astr;
+	size_t pos = strlen(name);
+	bool digit = false;
 
-	while (*a == *b) {
-		if (*a == '\0')
-			return 0;
-		a++;
-		b++;
-	}
-	if (!isdigit((unsigned char)*a))
-		return *a - *b;
-	if (!isdigit((unsigned char)*b))
-		return -1;
-	/* back to the start of the number in both names */
-	while (a > astr) {
-		a--;
-		if (!isdigit((unsigned char)*a)) {
-			a++;
-			break;
+	for (; pos > 0; pos--) {
+		if (name[pos - 1] == ':' && digit) {
+			name[pos - 1] = '\0';
+			return name + pos;
 		}
-		if (!isdigit((unsigned char)*b))
-			return -1;
-		b--;
+		if (!isdigit((unsigned char)name[pos - 1]))
+			break;
+		digit = true;
 	}
-	return atoi(a) > atoi(b) ? 1 : -1;
+	return NULL;
+}
+
+/* Where the trailing run of digits starts. */
+static size_t ifdev_digits_at(const char *name)
+{
+	size_t pos = strlen(name);
+
+	while (pos > 0 && isdigit((unsigned char)name[pos - 1]))
+		pos--;
+	return pos;
+}
+
+static int ifdev_sign(long long v)
+{
+	return v < 0 ? -1 : v > 0;
+}
+
+/*
+ * net-tools 2.10's nstrcmp(): the names without their ":N" alias compare
+ * by the text before their trailing number, then by the number, then as
+ * strings; then by alias number (none sorts first).
+ */
+int netstat_ifdev_nstrcmp(const char *ap, const char *bp)
+{
+	char a[64], b[64];
+	const char *aal, *bal;
+	size_t ai, bi;
+	int res;
+
+	snprintf(a, sizeof(a), "%s", ap);
+	snprintf(b, sizeof(b), "%s", bp);
+	aal = ifdev_cut_alias(a);
+	bal = ifdev_cut_alias(b);
+	ai = ifdev_digits_at(a);
+	bi = ifdev_digits_at(b);
+	res = strncmp(a, b, ai < bi ? ai : bi);
+	if (res)
+		return res;
+	if (ai != bi)
+		return ai > bi ? 1 : -1;
+	res = ifdev_sign((long long)atoi(a + ai) - atoi(b + bi));
+	if (res)
+		return res;
+	res = strcmp(a, b);
+	if (res)
+		return res;
+	res = ifdev_sign((long long)(aal ? atoi(aal) : -1) -
+			 (bal ? atoi(bal) : -1));
+	if (res)
+		return res;
+	return aal && bal ? strcmp(aal, bal) : 0;
 }
 
 struct netstat_iface *netstat_ifdev_add(struct netstat_iflist *l,
