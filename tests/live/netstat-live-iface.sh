@@ -9,7 +9,8 @@
 # 2001:db8::1/64, an alias label lsnA:7 with 192.0.2.7, promiscuous) and
 # lsnB (192.0.2.2/24, 2001:db8::2/64, ARP off) in the other. The first
 # namespace also holds a veth pair that stays down (shown by -a only) and,
-# when the kernel has them, a tun device and a bridge that is down. A few
+# when the kernel has them, a tun device (point-to-point, 192.0.2.9 peer
+# 192.0.2.10) and a bridge that is down. A few
 # pings move the counters. Then, in each namespace, for every case below
 # the real netstat and `lsock --netstat` run one after the other:
 #   -i  -ia  -ie  -iea  -iee  and -ic (first 12 lines)
@@ -80,6 +81,7 @@ setup() {
 	in_a ip link add lsnDown type veth peer name lsnDown2 || return 1
 	# optional devices: the hardware lines of tun and of a bridge
 	in_a ip tuntap add lsnTun mode tun 2>/dev/null &&
+		in_a ip addr add 192.0.2.9 peer 192.0.2.10 dev lsnTun 2>/dev/null &&
 		in_a ip link set lsnTun up 2>/dev/null || true
 	in_a ip link add lsnBr type bridge 2>/dev/null || true
 	in_a ping -c 3 -i 0.2 -W 1 192.0.2.2 >/dev/null 2>&1 || true
