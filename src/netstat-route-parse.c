@@ -94,7 +94,7 @@ int netstat_route_scan(const struct netstat_fmt *fmt,
 		if (c->type == NETSTAT_COL_STR) {
 			rc = netstat_scan_str(&s, c->width, tmp);
 			if (rc == 0)
-				memcpy(v->s[slot], tmp, c->width + 1);
+				memcpy(v->s[slot], tmp, strlen(tmp) + 1);
 		} else if (c->type == NETSTAT_COL_HEX) {
 			rc = netstat_scan_hex(&s, 0, &x);
 			if (rc == 0)
