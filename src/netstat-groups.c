@@ -135,9 +135,11 @@ static void groups_print(const struct netstat_ctl *ctl, struct output *out,
 			 struct netstat_names *names,
 			 const struct netstat_group *g)
 {
+	struct in6_addr a6;
 	char buf[256];
 	const char *name;
 
+	memcpy(&a6, g->addr, sizeof(a6));
 	if (g->family == AF_INET)
 		name = netstat_names_inet(names, g->addr,
 					  ctl->numeric_hosts ?
@@ -145,8 +147,7 @@ static void groups_print(const struct netstat_ctl *ctl, struct output *out,
 					  NETSTAT_SPRINT_MASK, buf,
 					  sizeof(buf));
 	else
-		name = netstat_names_inet6((const struct in6_addr *)g->addr,
-					   ctl->numeric_hosts, buf,
+		name = netstat_names_inet6(&a6, ctl->numeric_hosts, buf,
 					   sizeof(buf));
 	output_printf(out, "%-15s %-6d %s\n", g->device, g->refcnt, name);
 }

@@ -104,9 +104,11 @@ static void long_flags(struct output *out, const struct netstat_iface *e,
 static const char *long_inet(const struct sockaddr *sa, char *buf,
 			     size_t len)
 {
-	const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
+	struct sockaddr_in sin;
 
-	inet_ntop(AF_INET, &sin->sin_addr, buf, (socklen_t)len);
+	/* a struct sockaddr is only 2-aligned: copy it out */
+	memcpy(&sin, sa, sizeof(sin));
+	inet_ntop(AF_INET, &sin.sin_addr, buf, (socklen_t)len);
 	return buf;
 }
 
