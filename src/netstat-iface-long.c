@@ -118,7 +118,8 @@ static void long_ipv4(struct output *out, const struct netstat_ifinfo *in)
 
 	if (!in->has_ip)
 		return;
-	output_printf(out, "        inet %s", long_inet(&in->addr, a, sizeof(a)));
+	output_printf(out, "        inet %s",
+		      long_inet(&in->addr, a, sizeof(a)));
 	output_printf(out, "  netmask %s", long_inet(&in->mask, a, sizeof(a)));
 	if (in->flags & IFF_BROADCAST)
 		output_printf(out, "  broadcast %s",

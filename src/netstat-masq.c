@@ -182,7 +182,8 @@ static void masq_print(const struct netstat_ctl *ctl, struct output *out,
 
 	output_printf(out, "%-4s%3ld:%02ld.%02ld ", e->proto,
 		      (long)(e->expires / 6000L),
-		      (long)((e->expires / 100L) % 60), (long)(e->expires % 100L));
+		      (long)((e->expires / 100L) % 60),
+		      (long)(e->expires % 100L));
 	if (ctl->extend >= 1 && pdelta)
 		output_printf(out, "%10lu %5hd %5hd ", e->initseq, e->delta,
 			      e->pdelta);
