@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -99,4 +100,20 @@ int backend_unix_type_skip(const struct lsock_request *req, unsigned int type)
 	default:
 		return 0;
 	}
+}
+
+char *backend_procfile_path(const struct lsock_source *src,
+			    enum lsock_procfile pf)
+{
+	const char *root = src->proc_root ? src->proc_root : "/proc";
+	const char *name = backend_procfile_name(pf);
+	size_t len;
+	char *p;
+
+	if (src->proc_file[pf])
+		return xstrdup(src->proc_file[pf]);
+	len = strlen(root) + 1 + strlen(name) + 1;
+	p = xmalloc(len);
+	snprintf(p, len, "%s/%s", root, name);
+	return p;
 }

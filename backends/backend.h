@@ -129,6 +129,12 @@ const char *backend_procfile_name(enum lsock_procfile pf);
 int backend_unix_type_skip(const struct lsock_request *req, unsigned int type);
 /* Reads a whole file into a new buffer; 0 or a negative errno. */
 int backend_read_file(const char *path, uint8_t **buf, size_t *len);
+/*
+ * Where a /proc file is read from: its PROC_NET_* override if set, else
+ * under the source's proc root ("/proc" when there is none). Allocated.
+ */
+char *backend_procfile_path(const struct lsock_source *src,
+			    enum lsock_procfile pf);
 
 extern const struct lsock_backend_ops procfs_backend_ops;
 extern const struct lsock_backend_ops netlink_backend_ops;

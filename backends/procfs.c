@@ -37,27 +37,11 @@ struct procfs_reader {
 	const struct lsock_capture *record;	/* --record, or NULL */
 };
 
-static char *procfs_path(const struct lsock_source *src,
-			 enum lsock_procfile pf)
-{
-	const char *root = src->proc_root ? src->proc_root : "/proc";
-	const char *name = backend_procfile_name(pf);
-	size_t len;
-	char *p;
-
-	if (src->proc_file[pf])
-		return xstrdup(src->proc_file[pf]);
-	len = strlen(root) + 1 + strlen(name) + 1;
-	p = xmalloc(len);
-	snprintf(p, len, "%s/%s", root, name);
-	return p;
-}
-
 static int procfs_open(const struct lsock_source *src, enum lsock_procfile pf,
 		       struct procfs_reader *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->path = procfs_path(src, pf);
+	r->path = backend_procfile_path(src, pf);
 	r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
 	if (r->fd < 0) {
 		int err = -errno;
@@ -218,7 +202,7 @@ static int procfs_walk_path(enum lsock_procfile pf, const struct procfs_walk *w)
 	if (rc < 0) {
 		/* unreadable rather than absent: say so, keep going */
 		if (w->src->warn) {
-			char *path = procfs_path(w->src, pf);
+			char *path = backend_procfile_path(w->src, pf);
 
 			w->src->warn(w->src->warn_arg, path, 0, strerror(-rc));
 			free(path);

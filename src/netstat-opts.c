@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli-record.h"
 #include "env.h"
 #include "netstat-cli.h"
 #include "xalloc.h"
@@ -183,13 +184,7 @@ static int netstat_opts_replay(struct netstat_ctl *ctl, const char *dir)
 static int netstat_opts_record(struct netstat_ctl *ctl, struct record *rec,
 			       int argc, char **argv)
 {
-	int rc = record_open(rec, ctl->record_dir, argc, argv);
-
-	if (rc < 0) {
-		fprintf(stderr, "lsock: --record %s: %s\n", ctl->record_dir,
-			rc == -EEXIST ? "already holds a recording" :
-			strerror(-rc));
-		record_close(rec);
+	if (cli_record_start(rec, ctl->record_dir, argc, argv) < 0) {
 		ctl->record_dir = NULL;
 		return NETSTAT_EXIT_FAIL;
 	}
@@ -226,16 +221,8 @@ int netstat_opts_apply(struct netstat_ctl *ctl, const struct netstat_opts *o,
 
 int netstat_opts_finish(struct netstat_ctl *ctl, struct record *rec, int rc)
 {
-	int err;
-
-	if (!ctl->record_dir)
-		return rc;
-	record_system(rec, ctl->src.proc_root);
-	err = record_close(rec);
-	if (err < 0) {
-		fprintf(stderr, "lsock: --record %s: %s\n", ctl->record_dir,
-			strerror(-err));
+	if (ctl->record_dir &&
+	    cli_record_finish(rec, ctl->record_dir, ctl->src.proc_root) < 0)
 		return NETSTAT_EXIT_FAIL;
-	}
 	return rc;
 }

@@ -50,18 +50,6 @@ enum lsock_procfile netstat_src_procfile(enum lsock_table t, int family)
 	}
 }
 
-static char *netstat_src_path(const struct netstat_run *r,
-			      enum lsock_procfile pf)
-{
-	const char *root = r->ctl->src.proc_root, *name;
-	char *p;
-
-	name = backend_procfile_name(pf);
-	p = xmalloc(strlen(root) + strlen(name) + 2);
-	sprintf(p, "%s/%s", root, name);
-	return p;
-}
-
 static int netstat_src_probe(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -164,7 +152,8 @@ int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 
 	*path = NULL;
 	if (ctl->backend != LSOCK_BACKEND_NETLINK) {
-		*path = netstat_src_path(r, netstat_src_procfile(t, family));
+		*path = backend_procfile_path(&r->ctl->src,
+					      netstat_src_procfile(t, family));
 		prc = netstat_src_proc(r, t, family, cb, arg, *path);
 		netstat_src_why(r, t, family, "/proc", prc);
 		if (prc == 0 || ctl->forced_proc ||

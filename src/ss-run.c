@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "cli-record.h"
 #include "env.h"
 #include "record.h"
 #include "xalloc.h"
@@ -571,8 +572,6 @@ static int ss_setup_replay(struct ss_ctl *ctl)
 
 static int ss_setup_source(struct ss_ctl *ctl, struct record *rec)
 {
-	int rc;
-
 	if (ctl->record_dir && ctl->replay_dir) {
 		fprintf(stderr, "lsock: --record and --replay exclude each "
 			"other; see 'lsock --help'\n");
@@ -586,31 +585,18 @@ static int ss_setup_source(struct ss_ctl *ctl, struct record *rec)
 	ctl->no_bytecode = env_no_bytecode();
 	if (!ctl->record_dir)
 		return -1;
-	rc = record_open(rec, ctl->record_dir, ctl->full_argc, ctl->full_argv);
-	if (rc < 0) {
-		fprintf(stderr, "lsock: --record %s: %s\n", ctl->record_dir,
-			rc == -EEXIST ? "already holds a recording" :
-			strerror(-rc));
-		record_close(rec);
+	if (cli_record_start(rec, ctl->record_dir, ctl->full_argc,
+			     ctl->full_argv) < 0)
 		return SS_EXIT_FAIL;
-	}
 	ctl->src.record = &rec->capture;
 	return -1;
 }
 
 static int ss_finish_record(struct ss_ctl *ctl, struct record *rec, int rc)
 {
-	int err;
-
-	if (!ctl->record_dir)
-		return rc;
-	record_system(rec, ctl->src.proc_root);
-	err = record_close(rec);
-	if (err < 0) {
-		fprintf(stderr, "lsock: --record %s: %s\n", ctl->record_dir,
-			strerror(-err));
+	if (ctl->record_dir &&
+	    cli_record_finish(rec, ctl->record_dir, ctl->src.proc_root) < 0)
 		return SS_EXIT_FAIL;
-	}
 	return rc;
 }
 

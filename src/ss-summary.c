@@ -313,22 +313,6 @@ static void ss_summary_warn(const struct lsock_source *src, const char *path,
 	src->warn(src->warn_arg, path, 0, what);
 }
 
-static char *ss_summary_path(const struct lsock_source *src,
-			     enum lsock_procfile pf)
-{
-	const char *root = src->proc_root ? src->proc_root : "/proc";
-	const char *name = backend_procfile_name(pf);
-	size_t len;
-	char *p;
-
-	if (src->proc_file[pf])
-		return xstrdup(src->proc_file[pf]);
-	len = strlen(root) + 1 + strlen(name) + 1;
-	p = xmalloc(len);
-	snprintf(p, len, "%s/%s", root, name);
-	return p;
-}
-
 /*
  * Up to SS_SUMMARY_MAX_FILE bytes of fd. A read error ends the data there,
  * as it ends ss's fgets() loop; it is returned as a negative errno.
@@ -389,7 +373,7 @@ static int ss_summary_load(const struct lsock_source *src,
 static int ss_summary_sockstat(const struct lsock_source *src,
 			       enum lsock_procfile pf, struct ss_summary *s)
 {
-	char *path = ss_summary_path(src, pf), *buf;
+	char *path = backend_procfile_path(src, pf), *buf;
 	size_t len;
 	int rc = ss_summary_load(src, pf, path, &buf, &len);
 
@@ -411,7 +395,7 @@ static int ss_summary_sockstat(const struct lsock_source *src,
 static void ss_summary_snmp(const struct lsock_source *src,
 			    struct ss_summary *s)
 {
-	char *path = ss_summary_path(src, LSOCK_PF_SNMP), *buf;
+	char *path = backend_procfile_path(src, LSOCK_PF_SNMP), *buf;
 	size_t len;
 	int rc = ss_summary_load(src, LSOCK_PF_SNMP, path, &buf, &len);
 
