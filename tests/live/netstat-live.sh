@@ -21,7 +21,9 @@
 #     lsock's output;
 #   - as nobody (no CAP_SYS_PTRACE, root's /proc/PID/fd closed) -tanp prints
 #     netstat's rows and its "-p" warning;
-#   - a --record of -tanp replays (--replay) to the same listing.
+#   - a --record of -tanp replays (--replay) to the same listing;
+#   - in a fresh, idle namespace of its own (no counter moves), -s, -st,
+#     -su, -sw and -s6 print netstat's bytes with each backend.
 #
 # Prints `netstat-live: N passed, N failed`; exits 0, 1, 77 (not root or
 # no real netstat 2.10, outside CI), 99 (setup error, or CI=true and it
@@ -115,6 +117,19 @@ if [ "${1:-}" = __inner ]; then
 	env -i PATH="$PATH" LC_ALL=C "$LSOCK" --netstat --replay "$w/rec" -tanp >"$w/replay.out" 2>"$w/replay.err"
 	kill $(cat "$w/pids") 2>/dev/null
 	wait 2>/dev/null
+	# -s in a fresh, idle namespace of its own, so no counter moves
+	# between the two tools; lsock with each backend
+	unshare -n bash -c '
+		ip link set lo up
+		for a in -s -st -su -sw -s6; do
+			env -i PATH="$PATH" LC_ALL=C netstat $a >"$1/stat$a.ns" 2>&1
+			echo "rc=$?" >>"$1/stat$a.ns"
+			for b in auto proc netlink; do
+				env -i PATH="$PATH" LC_ALL=C "$2" --netstat \
+					--backend=$b $a >"$1/stat$a.$b" 2>&1
+				echo "rc=$?" >>"$1/stat$a.$b"
+			done
+		done' stats "$w" "$LSOCK"
 	exit 0
 fi
 
@@ -231,6 +246,18 @@ else
 	diff "$w/rec.out" "$w/replay.out" | head -5
 	head -3 "$w/replay.err"
 fi
+
+# -s, -st, -su, -sw, -s6: byte for byte, whatever the backend
+for a in -s -st -su -sw -s6; do
+	for b in auto proc netlink; do
+		if [ -s "$w/stat$a.ns" ] && cmp -s "$w/stat$a.ns" "$w/stat$a.$b"; then
+			ok
+		else
+			bad "$a --backend=$b differs from netstat"
+			diff "$w/stat$a.ns" "$w/stat$a.$b" | head -5
+		fi
+	done
+done
 
 echo "$NAME: $pass passed, $fail failed"
 [ "$fail" = 0 ]
