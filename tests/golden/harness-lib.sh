@@ -28,7 +28,7 @@ gh_inner_main() { # "$@"
 # Run this script's inner() with ARGS in a new network and mount namespace
 # (unshare options in uopts, from gl_unshare_opts).
 gh_unshare_inner() { # ARGS...
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086,SC2154 # uopts: word list; here: the script's
 	unshare $uopts -- bash "$here/$GH_NAME.sh" __inner "$@"
 }
 
@@ -263,7 +263,9 @@ gh_fixed_tree() { # FIXTURE_DIR MNT OUTDIR FIXUP...
 gh_twice() { # DIR RUN...
 	local dir=$1
 	shift
+	# shellcheck disable=SC2034 # read by the caller
 	gh_rc1=$("$@" "$dir/o1" "$dir/e1")
+	# shellcheck disable=SC2034 # read by the caller
 	gh_rc2=$("$@" "$dir/o2" "$dir/e2")
 }
 

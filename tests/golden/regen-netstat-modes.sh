@@ -36,7 +36,7 @@ EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/netstat-modes}
 CASES=$here/netstat-modes-cases.txt
 export NETSTAT EXPECTED_DIR MATERIALIZE="${MATERIALIZE:-}"
 [ -n "$MATERIALIZE" ] || unset MATERIALIZE
-GH_NAME=regen-netstat-modes
+GH_NAME='regen-netstat-modes'
 
 # Run netstat with case ARGS on /proc (nm_run), stdout into OUT, stderr
 # into ERR; echoes the exit code.

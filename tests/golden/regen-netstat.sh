@@ -51,7 +51,7 @@ EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/netstat}
 CASES=$here/netstat-cases.txt
 export NETSTAT FIXTURES_DIR EXPECTED_DIR MATERIALIZE="${MATERIALIZE:-}"
 [ -n "$MATERIALIZE" ] || unset MATERIALIZE
-GH_NAME=regen-netstat
+GH_NAME='regen-netstat'
 
 # Run a case twice on the bind-mounted tree; results into OUTDIR/ID.*.
 run_case() { # ID ARGS OUTDIR MNT

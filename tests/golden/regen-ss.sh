@@ -41,7 +41,7 @@ CASES=$here/ss-cases.txt
 ERRORS=$here/ss-errors.txt
 export SS FIXTURES_DIR EXPECTED_DIR MATERIALIZE="${MATERIALIZE:-}"
 [ -n "$MATERIALIZE" ] || unset MATERIALIZE
-GH_NAME=regen-ss
+GH_NAME='regen-ss'
 
 # ---------------------------------------------------------------------------
 # Inside the namespace: one fixture (or the error cases when FIXTURE = -).
