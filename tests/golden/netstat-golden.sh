@@ -36,6 +36,8 @@ GL_TOP=$(cd "$here/../.." && pwd)
 . "$here/golden-lib.sh"
 # shellcheck source=tests/golden/netstat-lib.sh
 . "$here/netstat-lib.sh"
+# shellcheck source=tests/golden/harness-lib.sh
+. "$here/harness-lib.sh"
 # shellcheck source=tests/golden/oracle-fixups.sh
 . "$here/oracle-fixups.sh"
 
@@ -43,6 +45,7 @@ FIXTURES_DIR=${FIXTURES_DIR:-$GL_TOP/fixtures/proc}
 EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/netstat}
 CASES=$here/netstat-cases.txt
 BOGUS_RE='^warning, got bogus (tcp|udp|raw|unix) line\.$'
+GH_NAME=netstat-golden
 
 # ---------------------------------------------------------------------------
 # Inside the namespace: every case of CASELIST, results into OUTDIR/{P,B}.
@@ -74,75 +77,17 @@ inner() { # FIXTURE_DIR CASELIST OUTDIR MNT
 	umount /proc
 }
 
-if [ "${1:-}" = __inner ]; then
-	shift
-	trap 'echo "netstat-golden: inner: command failed (line $LINENO, exit $?)" >&2' ERR
-	set -E
-	export LSOCK
-	inner "$@"
-	exit 0
-fi
+gh_inner_main "$@"
 
 # ---------------------------------------------------------------------------
-fx_re='' case_re='' verbose=0
-while getopts 'f:c:v' o; do
-	case $o in
-	f) fx_re=$OPTARG ;;
-	c) case_re=$OPTARG ;;
-	v) verbose=1 ;;
-	*)
-		echo "usage: netstat-golden.sh [-f FIXTURE_REGEX] [-c CASE_REGEX] [-v]" >&2
-		exit 99
-		;;
-	esac
-done
-
-top_builddir=${top_builddir:-}
-if [ -z "$top_builddir" ]; then
-	if [ -x ./lsock ]; then top_builddir=.; else top_builddir=$GL_TOP; fi
-fi
-LSOCK=${LSOCK:-$top_builddir/lsock}
-case $LSOCK in /*) ;; */*) LSOCK=$(cd "$(dirname "$LSOCK")" && pwd)/${LSOCK##*/} ;; esac
-export LSOCK
-[ -n "${MATERIALIZE:-}" ] && export MATERIALIZE
-
-skip_all() {
-	echo "netstat-golden: SKIP: $*"
-	[ "${CI:-}" = true ] && exit 99
-	exit 77
-}
-if [ ! -x "$LSOCK" ]; then
-	echo "netstat-golden: ERROR: no lsock binary at $LSOCK (build it, or set LSOCK)" >&2
-	exit 99
-fi
-for t in timeout unshare ip perl sha256sum; do
-	command -v "$t" >/dev/null || { echo "netstat-golden: ERROR: missing tool: $t" >&2; exit 99; }
-done
-if [ ! -d "$EXPECTED_DIR" ]; then
-	echo "netstat-golden: ERROR: no expected files in $EXPECTED_DIR (run tests/golden/regen-netstat.sh)" >&2
-	exit 99
-fi
-uopts=$(gl_unshare_opts) || skip_all "cannot create a network namespace (needs root or user namespaces)"
-
-work=$(mktemp -d /tmp/lsock-netstat-golden.XXXXXX)
-cleanup() { rm -rf "$work"; }
-trap cleanup EXIT
-mkdir -p "$work/m"
-
-pass=0 fail=0 skip=0
-say_pass() { pass=$((pass + 1)); [ "$verbose" = 0 ] || echo "PASS: $1"; }
-say_skip() { skip=$((skip + 1)); [ "$verbose" = 0 ] || echo "SKIP: $1"; }
-say_fail() { fail=$((fail + 1)); echo "FAIL: $1"; }
-show_diff() { # WHAT EXPECTED ACTUAL
-	echo "--- $1:"
-	diff -a -u --label expected --label actual "$2" "$3" | head -n 30 | cat -v || true
-}
+gh_options "$@"
+gh_find_lsock
+gh_check_setup - regen-netstat.sh timeout unshare ip perl sha256sum
+gh_need_netns ci
+gh_workdir /tmp/lsock-netstat-golden.XXXXXX
 
 names_ok=1
-while read -r want file; do
-	have=$(sha256sum "$file" 2>/dev/null | awk '{print $1}') || true
-	[ "$want" = "$have" ] || names_ok=0
-done <"$EXPECTED_DIR/NAMES.sha256"
+gh_hashes_ok "$EXPECTED_DIR/NAMES.sha256" || names_ok=0
 [ "$names_ok" = 1 ] ||
 	echo "netstat-golden: note: host name files differ from NAMES.sha256: cases without -n are skipped"
 
@@ -160,39 +105,45 @@ bogus_got() { # ERR
 		sort | uniq -c | awk '{print $2, $1}' || true
 }
 
-# Compare one mode's results of one case; prints nothing when they match.
+# Compare one mode's results of one case: what differs into gh_msgs.
 check_case() { # EXPDIR ACTDIR ID BADLINES_OR_EMPTY
-	local exp=$1 act=$2 id=$3 bl=$4 msgs=''
+	local exp=$1 act=$2 id=$3 bl=$4
+	gh_msgs=
 	if [[ $id == loop* ]]; then
 		ns_rounds "$act/$id.out" "$exp/$id.out" >/dev/null ||
-			msgs+="stdout is not two or more rounds of the expected listing; "
-	elif ! cmp -s "$exp/$id.out" "$act/$id.out"; then
-		msgs+="stdout differs; "
+			gh_msgs+="stdout is not two or more rounds of the expected listing; "
+	else
+		gh_cmp_out "$exp" "$act" "$id"
 	fi
-	[ "$(cat "$exp/$id.rc")" = "$(cat "$act/$id.rc")" ] ||
-		msgs+="exit code $(cat "$act/$id.rc"), want $(cat "$exp/$id.rc"); "
+	gh_cmp_rc "$exp" "$act" "$id"
 	if [ -n "$bl" ]; then
 		grep -Ev "$BOGUS_RE" "$act/$id.err" >"$act/$id.err.rest" || true
-		cmp -s "$exp/$id.err" "$act/$id.err.rest" || msgs+="stderr differs (warnings aside); "
+		cmp -s "$exp/$id.err" "$act/$id.err.rest" || gh_msgs+="stderr differs (warnings aside); "
 		if [ "$id" = an ] && [ "$(bogus_expected "$bl")" != "$(bogus_got "$act/$id.err")" ]; then
-			msgs+="bogus-line warnings [$(bogus_got "$act/$id.err" | tr '\n' ' ')], want [$(bogus_expected "$bl" | tr '\n' ' ')]; "
+			gh_msgs+="bogus-line warnings [$(bogus_got "$act/$id.err" | tr '\n' ' ')], want [$(bogus_expected "$bl" | tr '\n' ' ')]; "
 		fi
-	elif ! cmp -s "$exp/$id.err" "$act/$id.err"; then
-		msgs+="stderr differs; "
+	else
+		gh_cmp_err "$exp" "$act" "$id"
 	fi
-	printf '%s' "$msgs"
 }
 
 report() { # LABEL EXPDIR ACTDIR ID ARGS BADLINES
-	local msgs
-	msgs=$(check_case "$2" "$3" "$4" "$6")
-	if [ -z "$msgs" ]; then
-		say_pass "$1"
-		return
+	check_case "$2" "$3" "$4" "$6"
+	gh_report "$1" "$5" "$2" "$3" "$4"
+}
+
+# Whether case ID (ARGS) runs on fixture NAME (expected files in exp):
+# else counted as skipped or failed.
+case_wanted() { # NAME ID ARGS
+	gl_parse_args "$3"
+	if [ "$names_ok" = 0 ] && ! ns_args_numeric; then
+		gh_skip "$1/$2: host name files differ"
+		return 1
 	fi
-	say_fail "$1 (${5:-no args}): ${msgs%; }"
-	[[ $msgs != *"stdout differs"* ]] || show_diff stdout "$2/$4.out" "$3/$4.out"
-	[[ $msgs != *"stderr differs"* ]] || show_diff stderr "$2/$4.err" "$3/$4.err"
+	if [ ! -f "$exp/$2.out" ] || [ ! -f "$exp/$2.rc" ] || [ ! -f "$exp/$2.err" ]; then
+		gh_fail "$1/$2: no expected output (run tests/golden/regen-netstat.sh)"
+		return 1
+	fi
 }
 
 host_bo=$(gl_host_byteorder)
@@ -200,38 +151,23 @@ nfx=0
 while IFS= read -r fx; do
 	name=${fx##*/}
 	[ -z "$fx_re" ] || [[ $name =~ $fx_re ]] || continue
-	bo=$(gl_meta "$fx" byteorder)
-	if [ -n "$bo" ] && [ "$bo" != "$host_bo" ]; then
-		say_skip "$name: fixture byteorder $bo, host $host_bo"
+	bo=$(gh_foreign_bo "$fx" "$host_bo")
+	if [ -n "$bo" ]; then
+		gh_skip "$name: fixture byteorder $bo, host $host_bo"
 		continue
 	fi
 	exp=$EXPECTED_DIR/$name
 	if [ ! -d "$exp" ]; then
-		say_fail "$name: no expected files in $exp (run tests/golden/regen-netstat.sh)"
+		gh_fail "$name: no expected files in $exp (run tests/golden/regen-netstat.sh)"
 		continue
 	fi
 	list=$work/$name.cases
-	: >"$list"
-	while IFS=$'\t' read -r id args; do
-		[ -z "$case_re" ] || [[ $id =~ $case_re ]] || continue
-		gl_parse_args "${args:-}"
-		if [ "$names_ok" = 0 ] && ! ns_args_numeric; then
-			say_skip "$name/$id: host name files differ"
-			continue
-		fi
-		if [ ! -f "$exp/$id.out" ] || [ ! -f "$exp/$id.rc" ] || [ ! -f "$exp/$id.err" ]; then
-			say_fail "$name/$id: no expected output (run tests/golden/regen-netstat.sh)"
-			continue
-		fi
-		printf '%s\t%s\n' "$id" "${args:-}" >>"$list"
-	done < <(ns_fixture_cases "$CASES" "$name")
+	gh_select_cases "$name" "$list" case_wanted < <(ns_fixture_cases "$CASES" "$name")
 	[ -s "$list" ] || continue
 	nfx=$((nfx + 1))
 	act=$work/act-$name
-	mkdir -p "$act"
-	# shellcheck disable=SC2086
-	if ! unshare $uopts -- bash "$here/netstat-golden.sh" __inner "$fx" "$list" "$act" "$work/m"; then
-		say_fail "$name: could not run the cases (namespace or materialize failed)"
+	if ! gh_run_fixture "$fx" "$list" "$act"; then
+		gh_fail "$name: could not run the cases (namespace or materialize failed)"
 		continue
 	fi
 	[ ! -e "$act/B/.nobind" ] ||
@@ -241,15 +177,12 @@ while IFS= read -r fx; do
 	while IFS=$'\t' read -r id args; do
 		report "$name/$id PROC_ROOT" "$exp" "$act/P" "$id" "$args" "$bl"
 		if [ -e "$act/B/.nobind" ]; then
-			say_skip "$name/$id /proc: $(cat "$act/B/.nobind")"
+			gh_skip "$name/$id /proc: $(cat "$act/B/.nobind")"
 		else
 			report "$name/$id /proc" "$exp" "$act/B" "$id" "$args" "$bl"
 		fi
 	done <"$list"
 done < <(gl_fixtures "$FIXTURES_DIR")
-if [ "$nfx" = 0 ] && [ -z "$fx_re" ] && [ -z "$case_re" ]; then
-	say_fail "no fixture was run (fixtures in $FIXTURES_DIR?)"
-fi
+gh_check_ran "$nfx" "no fixture was run (fixtures in $FIXTURES_DIR?)"
 
-echo "netstat-golden: $pass passed, $fail failed, $skip skipped"
-[ "$fail" = 0 ]
+gh_summary

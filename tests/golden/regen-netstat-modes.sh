@@ -28,21 +28,25 @@ GL_TOP=$(cd "$here/../.." && pwd)
 . "$here/golden-lib.sh"
 # shellcheck source=tests/golden/netstat-modes-lib.sh
 . "$here/netstat-modes-lib.sh"
+# shellcheck source=tests/golden/harness-lib.sh
+. "$here/harness-lib.sh"
 
 NETSTAT=${NETSTAT:-/usr/bin/netstat}
 EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/netstat-modes}
 CASES=$here/netstat-modes-cases.txt
 export NETSTAT EXPECTED_DIR MATERIALIZE="${MATERIALIZE:-}"
 [ -n "$MATERIALIZE" ] || unset MATERIALIZE
+GH_NAME='regen-netstat-modes'
 
-die() {
-	echo "regen-netstat-modes: $*" >&2
-	exit 1
+# Run netstat with case ARGS on /proc (nm_run), stdout into OUT, stderr
+# into ERR; echoes the exit code.
+run_netstat() { # ARGS OUT ERR
+	nm_run - "$1" "$2" "$3" "$NETSTAT"
 }
 
 # Inside the namespace: one fixture, every case, twice.
 inner() { # FIXTURE_DIR OUTDIR MNT
-	local fx=$1 out=$2 mnt=$3 id args rc rc2 n=0
+	local fx=$1 out=$2 mnt=$3 id args n=0
 	gl_ns_setup "$mnt"
 	gl_materialize "$fx" "$mnt/t"
 	mkdir -p "$mnt/r"
@@ -52,72 +56,50 @@ inner() { # FIXTURE_DIR OUTDIR MNT
 	while IFS=$'\t' read -r id args; do
 		[ -n "$id" ] || continue
 		nm_case_applies "$args" "${fx##*/}" || continue
-		rc=$(nm_run - "$args" "$mnt/r/o1" "$mnt/r/e1" "$NETSTAT")
-		rc2=$(nm_run - "$args" "$mnt/r/o2" "$mnt/r/e2" "$NETSTAT")
-		if [ "$rc" != "$rc2" ] || ! cmp -s "$mnt/r/o1" "$mnt/r/o2" ||
-			! cmp -s "$mnt/r/e1" "$mnt/r/e2"; then
-			die "${fx##*/}/$id: two runs of netstat differ (nondeterministic case)"
+		gh_twice "$mnt/r" run_netstat "$args"
+		if [ "$gh_rc1" != "$gh_rc2" ] || ! gh_same_twice "$mnt/r" err; then
+			gh_die "${fx##*/}/$id: two runs of netstat differ (nondeterministic case)"
 		fi
 		cp "$mnt/r/o1" "$out/$id.out"
 		cp "$mnt/r/e1" "$out/$id.err"
-		echo "$rc" >"$out/$id.rc"
+		echo "$gh_rc1" >"$out/$id.rc"
 		n=$((n + 1))
 	done <"$mnt/r/cases"
 	umount /proc
 	echo "regen-netstat-modes: ${fx##*/}: $n case(s)"
 }
 
-if [ "${1:-}" = __inner ]; then
-	shift
-	trap 'echo "regen-netstat-modes: inner: command failed (line $LINENO, exit $?)" >&2' ERR
-	set -E
-	inner "$@"
-	exit 0
-fi
+gh_inner_main "$@"
 
-[ $# -eq 0 ] || die "usage: regen-netstat-modes.sh (no arguments)"
-ver=$("$NETSTAT" -V 2>&1 | head -n 1 || true)
-[ "$ver" = "net-tools 2.10" ] || die "refusing: '$NETSTAT -V' says '$ver', want net-tools 2.10"
-for t in timeout unshare ip mount sha256sum head; do
-	command -v "$t" >/dev/null || die "missing tool: $t"
-done
-[ "$(id -u)" = 0 ] || die "run as root (the tree is bind-mounted over /proc)"
-uopts=$(gl_unshare_opts) || die "cannot create a network namespace"
+[ $# -eq 0 ] || gh_die "usage: regen-netstat-modes.sh (no arguments)"
+gh_need_version "$NETSTAT" "net-tools 2.10"
+! t=$(gh_missing_tool timeout unshare ip mount sha256sum head) || gh_die "missing tool: $t"
+[ "$(id -u)" = 0 ] || gh_die "run as root (the tree is bind-mounted over /proc)"
+uopts=$(gl_unshare_opts) || gh_die "cannot create a network namespace"
 
-dup=$(gl_cases "$CASES" | cut -f1 | sort | uniq -d)
-[ -z "$dup" ] || die "$CASES: duplicate IDs: $dup"
-bad=$(gl_cases "$CASES" | cut -f1 | grep -v '^[A-Za-z0-9_.-]*$' || true)
-[ -z "$bad" ] || die "$CASES: bad IDs: $bad"
-gl_cases "$CASES" | awk -F'\t' 'NF != 2 { print "bad line: " $0; e = 1 } END { exit e }' >&2 ||
-	die "$CASES: lines must be ID<TAB>ARGS"
+gh_check_cases "$CASES" 2 'ID<TAB>ARGS'
 names=$(nm_fixtures "$GL_TOP" | sed 's|.*/||' | sort | uniq -d)
-[ -z "$names" ] || die "fixture names used twice: $names"
+[ -z "$names" ] || gh_die "fixture names used twice: $names"
 
-work=$(mktemp -d /tmp/lsock-regen-nm.XXXXXX)
-cleanup() { rm -rf "$work"; }
-trap cleanup EXIT
+gh_workdir /tmp/lsock-regen-nm.XXXXXX
 stage=$work/stage
-mkdir -p "$stage" "$work/m"
+mkdir -p "$stage"
 host_bo=$(gl_host_byteorder)
 
 nfx=0
 while IFS= read -r fx; do
 	name=${fx##*/}
-	bo=$(gl_meta "$fx" byteorder)
-	if [ -n "$bo" ] && [ "$bo" != any ] && [ "$bo" != "$host_bo" ]; then
+	bo=$(gh_foreign_bo "$fx" "$host_bo")
+	if [ -n "$bo" ]; then
 		echo "regen-netstat-modes: skipping fixture $name: byteorder $bo, host $host_bo" >&2
 		continue
 	fi
 	mkdir -p "$stage/$name"
-	# shellcheck disable=SC2086
-	unshare $uopts -- bash "$here/regen-netstat-modes.sh" __inner "$fx" "$stage/$name" "$work/m"
+	gh_unshare_inner "$fx" "$stage/$name" "$work/m"
 	nfx=$((nfx + 1))
 done < <(nm_fixtures "$GL_TOP")
-[ "$nfx" -gt 0 ] || die "no usable fixture"
+[ "$nfx" -gt 0 ] || gh_die "no usable fixture"
 
 # shellcheck disable=SC2086
 sha256sum $NM_NAME_FILES >"$stage/NAMEFILES.sha256" 2>/dev/null || true
-mkdir -p "$(dirname "$EXPECTED_DIR")"
-rm -rf "$EXPECTED_DIR"
-cp -R "$stage" "$EXPECTED_DIR"
-echo "regen-netstat-modes: wrote $EXPECTED_DIR ($nfx fixture(s))"
+gh_install_stage "$nfx"

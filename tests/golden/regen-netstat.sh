@@ -42,6 +42,8 @@ GL_TOP=$(cd "$here/../.." && pwd)
 . "$here/netstat-lib.sh"
 # shellcheck source=tests/golden/oracle-fixups.sh
 . "$here/oracle-fixups.sh"
+# shellcheck source=tests/golden/harness-lib.sh
+. "$here/harness-lib.sh"
 
 NETSTAT=${NETSTAT:-/usr/bin/netstat}
 FIXTURES_DIR=${FIXTURES_DIR:-$GL_TOP/fixtures/proc}
@@ -49,51 +51,43 @@ EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/netstat}
 CASES=$here/netstat-cases.txt
 export NETSTAT FIXTURES_DIR EXPECTED_DIR MATERIALIZE="${MATERIALIZE:-}"
 [ -n "$MATERIALIZE" ] || unset MATERIALIZE
-
-die() {
-	echo "regen-netstat: $*" >&2
-	exit 1
-}
+GH_NAME='regen-netstat'
 
 # Run a case twice on the bind-mounted tree; results into OUTDIR/ID.*.
 run_case() { # ID ARGS OUTDIR MNT
-	local id=$1 args=$2 out=$3 mnt=$4 rc rc2 n
-	rc=$(ns_run netstat "" "$id" "$args" "$mnt/o1" "$mnt/e1")
-	rc2=$(ns_run netstat "" "$id" "$args" "$mnt/o2" "$mnt/e2")
+	local id=$1 args=$2 out=$3 mnt=$4 n
+	gh_twice "$mnt" ns_run netstat "" "$id" "$args"
 	if [[ $id == loop* ]]; then
 		ns_first_round "$mnt/o1" >"$out/$id.out" ||
-			die "$id: -c output has no second round"
+			gh_die "$id: -c output has no second round"
 		n=$(ns_rounds "$mnt/o1" "$out/$id.out") ||
-			die "$id: -c output is not whole identical rounds"
+			gh_die "$id: -c output is not whole identical rounds"
 		ns_rounds "$mnt/o2" "$out/$id.out" >/dev/null ||
-			die "$id: second -c run is not whole identical rounds"
+			gh_die "$id: second -c run is not whole identical rounds"
 		echo "regen-netstat: note: $id: $n rounds" >&2
 	else
-		if ! cmp -s "$mnt/o1" "$mnt/o2" || ! cmp -s "$mnt/e1" "$mnt/e2"; then
-			die "$id: two runs of netstat differ (nondeterministic case)"
-		fi
+		gh_same_twice "$mnt" err ||
+			gh_die "$id: two runs of netstat differ (nondeterministic case)"
 		cp "$mnt/o1" "$out/$id.out"
 	fi
-	[ "$rc" = "$rc2" ] || die "$id: exit codes $rc and $rc2 differ"
+	[ "$gh_rc1" = "$gh_rc2" ] || gh_die "$id: exit codes $gh_rc1 and $gh_rc2 differ"
 	cp "$mnt/e1" "$out/$id.err"
-	echo "$rc" >"$out/$id.rc"
+	echo "$gh_rc1" >"$out/$id.rc"
+}
+
+# The corrections to netstat's copy TREE of fixture FIXTURE_DIR (what they
+# did on stdout): the BADLINES lines and repeated inodes removed.
+netstat_fixups() { # TREE FIXTURE_DIR
+	[ ! -f "$2/BADLINES" ] || fixup_drop_badlines "$1" "$2/BADLINES"
+	fixup_dedupe_inodes "$1"
 }
 
 # Inside the namespace: one fixture.
 inner() { # FIXTURE_DIR OUTDIR MNT
-	local fx=$1 out=$2 mnt=$3 tree orig id args n=0
+	local fx=$1 out=$2 mnt=$3 tree id args n=0
 	gl_ns_setup "$mnt"
 	tree=$mnt/t
-	orig=$mnt/o
-	gl_materialize "$fx" "$orig"
-	gl_materialize "$fx" "$tree"
-	{
-		[ ! -f "$fx/BADLINES" ] || fixup_drop_badlines "$tree" "$fx/BADLINES"
-		fixup_dedupe_inodes "$tree"
-	} >"$out/.fixups"
-	(cd "$mnt" && diff -ruN --no-dereference o t | sed -E 's/^((---|\+\+\+) [^\t]*)\t.*/\1/' >"$out/oracle-input.diff") || true
-	[ -s "$out/oracle-input.diff" ] || rm -f "$out/oracle-input.diff"
-	rm -rf "$orig"
+	gh_fixed_tree "$fx" "$mnt" "$out" netstat_fixups
 	# read before the bind mount: /dev/fd (process substitution) is /proc's
 	ns_fixture_cases "$CASES" "${fx##*/}" >"$mnt/cases"
 	mount --bind "$tree" /proc
@@ -106,35 +100,20 @@ inner() { # FIXTURE_DIR OUTDIR MNT
 	echo "regen-netstat: ${fx##*/}: $n case(s)"
 }
 
-if [ "${1:-}" = __inner ]; then
-	shift
-	trap 'echo "regen-netstat: inner: command failed (line $LINENO, exit $?)" >&2' ERR
-	set -E
-	inner "$@"
-	exit 0
-fi
+gh_inner_main "$@"
 
 # ---------------------------------------------------------------------------
-[ $# -eq 0 ] || die "usage: regen-netstat.sh (no arguments)"
-ver=$("$NETSTAT" -V 2>&1 | head -n 1 || true)
-[ "$ver" = "net-tools 2.10" ] || die "refusing: '$NETSTAT -V' says '$ver', want net-tools 2.10"
-[ "$(id -u)" = 0 ] || die "run as root (it bind-mounts trees over /proc)"
-for t in timeout unshare ip perl diff sha256sum; do
-	command -v "$t" >/dev/null || die "missing tool: $t"
-done
-[ -d "$FIXTURES_DIR" ] || die "no fixtures directory $FIXTURES_DIR"
-dup=$(gl_cases "$CASES" | cut -f1 | sort | uniq -d)
-[ -z "$dup" ] || die "$CASES: duplicate IDs: $dup"
-bad=$(gl_cases "$CASES" | cut -f1 | grep -v '^[A-Za-z0-9_.-]*$' || true)
-[ -z "$bad" ] || die "$CASES: bad IDs: $bad"
-gl_cases "$CASES" | awk -F'\t' 'NF != 2 { print "bad line: " $0; e = 1 } END { exit e }' >&2 ||
-	die "$CASES: lines must be ID<TAB>ARGS"
+[ $# -eq 0 ] || gh_die "usage: regen-netstat.sh (no arguments)"
+gh_need_version "$NETSTAT" "net-tools 2.10"
+[ "$(id -u)" = 0 ] || gh_die "run as root (it bind-mounts trees over /proc)"
+! t=$(gh_missing_tool timeout unshare ip perl diff sha256sum) || gh_die "missing tool: $t"
+uopts=$(gl_unshare_opts) || gh_die "cannot create a network namespace"
+[ -d "$FIXTURES_DIR" ] || gh_die "no fixtures directory $FIXTURES_DIR"
+gh_check_cases "$CASES" 2 'ID<TAB>ARGS'
 
-work=$(mktemp -d /tmp/lsock-regen-netstat.XXXXXX)
-cleanup() { rm -rf "$work"; }
-trap cleanup EXIT
+gh_workdir /tmp/lsock-regen-netstat.XXXXXX
 stage=$work/stage
-mkdir -p "$stage" "$work/m"
+mkdir -p "$stage"
 host_bo=$(gl_host_byteorder)
 {
 	echo "# Corrections applied to the real netstat 2.10 when making these files."
@@ -152,14 +131,13 @@ host_bo=$(gl_host_byteorder)
 nfx=0
 while IFS= read -r fx; do
 	name=${fx##*/}
-	bo=$(gl_meta "$fx" byteorder)
-	if [ -n "$bo" ] && [ "$bo" != "$host_bo" ]; then
+	bo=$(gh_foreign_bo "$fx" "$host_bo")
+	if [ -n "$bo" ]; then
 		echo "regen-netstat: skipping fixture $name: byteorder $bo, host $host_bo" >&2
 		continue
 	fi
 	mkdir -p "$stage/$name"
-	unshare --mount --propagation private --net -- \
-		bash "$here/regen-netstat.sh" __inner "$fx" "$stage/$name" "$work/m"
+	gh_unshare_inner "$fx" "$stage/$name" "$work/m"
 	{
 		echo "[$name]"
 		cat "$stage/$name/.fixups"
@@ -168,11 +146,8 @@ while IFS= read -r fx; do
 	rm -f "$stage/$name/.fixups"
 	nfx=$((nfx + 1))
 done < <(gl_fixtures "$FIXTURES_DIR")
-[ "$nfx" -gt 0 ] || die "no usable fixture under $FIXTURES_DIR"
+[ "$nfx" -gt 0 ] || gh_die "no usable fixture under $FIXTURES_DIR"
 
 # shellcheck disable=SC2086
 sha256sum $NS_NAME_FILES >"$stage/NAMES.sha256"
-mkdir -p "$(dirname "$EXPECTED_DIR")"
-rm -rf "$EXPECTED_DIR"
-cp -R "$stage" "$EXPECTED_DIR"
-echo "regen-netstat: wrote $EXPECTED_DIR ($nfx fixture(s))"
+gh_install_stage "$nfx"

@@ -31,6 +31,8 @@ GL_TOP=$(cd "$here/../.." && pwd)
 . "$here/golden-lib.sh"
 # shellcheck source=tests/golden/oracle-fixups.sh
 . "$here/oracle-fixups.sh"
+# shellcheck source=tests/golden/harness-lib.sh
+. "$here/harness-lib.sh"
 
 SS=${SS:-/usr/bin/ss}
 FIXTURES_DIR=${FIXTURES_DIR:-$GL_TOP/fixtures/proc}
@@ -39,16 +41,12 @@ CASES=$here/ss-cases.txt
 ERRORS=$here/ss-errors.txt
 export SS FIXTURES_DIR EXPECTED_DIR MATERIALIZE="${MATERIALIZE:-}"
 [ -n "$MATERIALIZE" ] || unset MATERIALIZE
-
-die() {
-	echo "regen-ss: $*" >&2
-	exit 1
-}
+GH_NAME='regen-ss'
 
 # ---------------------------------------------------------------------------
 # Inside the namespace: one fixture (or the error cases when FIXTURE = -).
 inner() { # FIXTURE_DIR|- OUTDIR MNT
-	local fx=$1 out=$2 mnt=$3 tree orig id args rc rc2 n=0
+	local fx=$1 out=$2 mnt=$3 tree id args rc n=0
 	gl_ns_setup "$mnt"
 	tree=$mnt/t
 	if [ "$fx" = - ]; then
@@ -58,37 +56,31 @@ inner() { # FIXTURE_DIR|- OUTDIR MNT
 			rc=$(gl_run "$SS" "$tree" "$args" "$out/$id.out" "$mnt/err")
 			echo "$rc" >"$out/$id.rc"
 			if [ -s "$out/$id.out" ]; then
-				die "error case $id ($args) printed on stdout"
+				gh_die "error case $id ($args) printed on stdout"
 			fi
 			if [ ! -s "$mnt/err" ]; then
-				die "error case $id ($args) printed nothing on stderr"
+				gh_die "error case $id ($args) printed nothing on stderr"
 			fi
 			[ "$rc" != 0 ] || grep -q 'no socket' "$mnt/err" ||
-				die "error case $id ($args) exited 0"
+				gh_die "error case $id ($args) exited 0"
 			n=$((n + 1))
 		done < <(gl_cases "$ERRORS")
 		echo "regen-ss: errors: $n case(s)"
 		return 0
 	fi
-	orig=$mnt/o
-	gl_materialize "$fx" "$orig"
-	gl_materialize "$fx" "$tree"
-	fixup_apply_input "$tree" "$fx" >"$out/.fixups"
-	(cd "$mnt" && diff -ruN --no-dereference o t | sed -E 's/^((---|\+\+\+) [^\t]*)\t.*/\1/' >"$out/oracle-input.diff") || true
-	[ -s "$out/oracle-input.diff" ] || rm -f "$out/oracle-input.diff"
-	rm -rf "$orig"
+	gh_fixed_tree "$fx" "$mnt" "$out" fixup_apply_input
 	while IFS=$'\t' read -r id args; do
 		[ -n "$id" ] || continue
-		rc=$(gl_run "$SS" "$tree" "${args:-}" "$mnt/raw1" "$mnt/err1")
-		rc2=$(gl_run "$SS" "$tree" "${args:-}" "$mnt/raw2" "$mnt/err2")
-		if [ "$rc" != "$rc2" ] || ! cmp -s "$mnt/raw1" "$mnt/raw2"; then
-			die "${fx##*/}/$id: two runs of ss differ (nondeterministic case)"
+		gh_twice "$mnt" gl_run "$SS" "$tree" "${args:-}"
+		rc=$gh_rc1
+		if [ "$rc" != "$gh_rc2" ] || ! gh_same_twice "$mnt"; then
+			gh_die "${fx##*/}/$id: two runs of ss differ (nondeterministic case)"
 		fi
-		fixup_apply_output <"$mnt/raw1" >"$out/$id.out"
+		fixup_apply_output <"$mnt/o1" >"$out/$id.out"
 		echo "$rc" >"$out/$id.rc"
-		if [ -s "$mnt/err1" ]; then
+		if [ -s "$mnt/e1" ]; then
 			echo "regen-ss: warning: ${fx##*/}/$id: ss wrote to stderr:" >&2
-			head -n 3 "$mnt/err1" | sed 's/^/    /' >&2
+			head -n 3 "$mnt/e1" | sed 's/^/    /' >&2
 		fi
 		[ "$rc" = 0 ] || echo "regen-ss: note: ${fx##*/}/$id: ss exited $rc" >&2
 		n=$((n + 1))
@@ -96,45 +88,21 @@ inner() { # FIXTURE_DIR|- OUTDIR MNT
 	echo "regen-ss: ${fx##*/}: $n case(s)"
 }
 
-if [ "${1:-}" = __inner ]; then
-	shift
-	trap 'echo "regen-ss: inner: command failed (line $LINENO, exit $?)" >&2' ERR
-	set -E
-	inner "$@"
-	exit 0
-fi
+gh_inner_main "$@"
 
 # ---------------------------------------------------------------------------
 # Outside.
-[ $# -eq 0 ] || die "usage: regen-ss.sh (no arguments)"
-ver=$("$SS" -V 2>&1 || true)
-case $ver in
-*iproute2-6.1.0*) ;;
-*) die "refusing: '$SS -V' says '$ver', want iproute2-6.1.0" ;;
-esac
-for t in script stty timeout unshare ip perl diff sha256sum; do
-	command -v "$t" >/dev/null || die "missing tool: $t"
-done
-uopts=$(gl_unshare_opts) || die "cannot create a network namespace (run as root)"
-[ -d "$FIXTURES_DIR" ] || die "no fixtures directory $FIXTURES_DIR"
+[ $# -eq 0 ] || gh_die "usage: regen-ss.sh (no arguments)"
+gh_need_version "$SS" iproute2-6.1.0 '*iproute2-6.1.0*'
+! t=$(gh_missing_tool script stty timeout unshare ip perl diff sha256sum) || gh_die "missing tool: $t"
+uopts=$(gl_unshare_opts) || gh_die "cannot create a network namespace (run as root)"
+[ -d "$FIXTURES_DIR" ] || gh_die "no fixtures directory $FIXTURES_DIR"
+gh_check_cases "$CASES" 2 'ID<TAB>ARGS'
+gh_check_cases "$ERRORS" 3 'ID<TAB>BADWORD<TAB>ARGS'
 
-# check the case files
-for f in "$CASES" "$ERRORS"; do
-	dup=$(gl_cases "$f" | cut -f1 | sort | uniq -d)
-	[ -z "$dup" ] || die "$f: duplicate IDs: $dup"
-	bad=$(gl_cases "$f" | cut -f1 | grep -v '^[A-Za-z0-9_.-]*$' || true)
-	[ -z "$bad" ] || die "$f: bad IDs: $bad"
-done
-gl_cases "$CASES" | awk -F'\t' 'NF != 2 { print "bad line: " $0; e = 1 } END { exit e }' >&2 ||
-	die "$CASES: lines must be ID<TAB>ARGS"
-gl_cases "$ERRORS" | awk -F'\t' 'NF != 3 { print "bad line: " $0; e = 1 } END { exit e }' >&2 ||
-	die "$ERRORS: lines must be ID<TAB>BADWORD<TAB>ARGS"
-
-work=$(mktemp -d /tmp/lsock-regen.XXXXXX)
-cleanup() { rm -rf "$work"; }
-trap cleanup EXIT
+gh_workdir /tmp/lsock-regen.XXXXXX
 stage=$work/stage
-mkdir -p "$stage" "$work/m"
+mkdir -p "$stage"
 host_bo=$(gl_host_byteorder)
 
 {
@@ -185,16 +153,15 @@ check_unix_vs_live() { # FIXTURE_DIR XAN_OUT
 nfx=0
 while IFS= read -r fx; do
 	name=${fx##*/}
-	bo=$(gl_meta "$fx" byteorder)
-	if [ -n "$bo" ] && [ "$bo" != "$host_bo" ]; then
+	bo=$(gh_foreign_bo "$fx" "$host_bo")
+	if [ -n "$bo" ]; then
 		echo "regen-ss: skipping fixture $name: byteorder $bo, host $host_bo" >&2
 		echo "[$name] skipped: byteorder $bo differs from this host ($host_bo)" >>"$stage/FIXUPS"
 		echo >>"$stage/FIXUPS"
 		continue
 	fi
 	mkdir -p "$stage/$name"
-	# shellcheck disable=SC2086
-	unshare $uopts -- bash "$here/regen-ss.sh" __inner "$fx" "$stage/$name" "$work/m"
+	gh_unshare_inner "$fx" "$stage/$name" "$work/m"
 	{
 		echo "[$name]"
 		cat "$stage/$name/.fixups"
@@ -204,16 +171,12 @@ while IFS= read -r fx; do
 	rm -f "$stage/$name/.fixups"
 	nfx=$((nfx + 1))
 done < <(gl_fixtures "$FIXTURES_DIR")
-[ "$nfx" -gt 0 ] || die "no usable fixture under $FIXTURES_DIR"
+[ "$nfx" -gt 0 ] || gh_die "no usable fixture under $FIXTURES_DIR"
 
 mkdir -p "$stage/errors"
-# shellcheck disable=SC2086
-unshare $uopts -- bash "$here/regen-ss.sh" __inner - "$stage/errors" "$work/m"
+gh_unshare_inner - "$stage/errors" "$work/m"
 
 sha256sum /etc/services >"$stage/SERVICES.sha256"
 sha256sum /etc/hosts >"$stage/HOSTS.sha256"
 
-mkdir -p "$(dirname "$EXPECTED_DIR")"
-rm -rf "$EXPECTED_DIR"
-cp -R "$stage" "$EXPECTED_DIR"
-echo "regen-ss: wrote $EXPECTED_DIR ($nfx fixture(s))"
+gh_install_stage "$nfx"

@@ -37,6 +37,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 GL_TOP=$(cd "$here/../.." && pwd)
 # shellcheck source=tests/golden/golden-lib.sh
 . "$here/golden-lib.sh"
+# shellcheck source=tests/golden/harness-lib.sh
+. "$here/harness-lib.sh"
 # shellcheck source=tests/golden/oracle-fixups.sh
 . "$here/oracle-fixups.sh"
 
@@ -45,6 +47,7 @@ EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/ss}
 CASES=$here/ss-cases.txt
 ERRORS=$here/ss-errors.txt
 MALFORMED_FILES="tcp tcp6 udp udp6 raw raw6 unix packet netlink"
+GH_NAME=ss-golden
 
 # ---------------------------------------------------------------------------
 # Inside the namespace: run every case of CASELIST on the fixture (or the
@@ -74,95 +77,40 @@ inner() { # FIXTURE_DIR|- CASELIST OUTDIR MNT
 	done <"$list"
 }
 
-if [ "${1:-}" = __inner ]; then
-	shift
-	trap 'echo "ss-golden: inner: command failed (line $LINENO, exit $?)" >&2' ERR
-	set -E
-	export LSOCK
-	inner "$@"
-	exit 0
-fi
+gh_inner_main "$@"
 
 # ---------------------------------------------------------------------------
-fx_re='' case_re='' verbose=0
-while getopts 'f:c:v' o; do
-	case $o in
-	f) fx_re=$OPTARG ;;
-	c) case_re=$OPTARG ;;
-	v) verbose=1 ;;
-	*)
-		echo "usage: ss-golden.sh [-f FIXTURE_REGEX] [-c CASE_REGEX] [-v]" >&2
-		exit 99
-		;;
-	esac
-done
+gh_options "$@"
+gh_find_lsock
+export SS_GOLDEN_APPLY_FIXUPS="${SS_GOLDEN_APPLY_FIXUPS:-}"
+gh_check_setup path regen-ss.sh script stty timeout unshare ip perl diff sha256sum
+gh_need_netns -
+gh_workdir /tmp/lsock-golden.XXXXXX
 
-top_builddir=${top_builddir:-}
-if [ -z "$top_builddir" ]; then
-	if [ -x ./lsock ]; then top_builddir=.; else top_builddir=$GL_TOP; fi
-fi
-LSOCK=${LSOCK:-$top_builddir/lsock}
-case $LSOCK in /*) ;; */*) LSOCK=$(cd "$(dirname "$LSOCK")" && pwd)/${LSOCK##*/} ;; esac
-export LSOCK SS_GOLDEN_APPLY_FIXUPS="${SS_GOLDEN_APPLY_FIXUPS:-}"
-[ -n "${MATERIALIZE:-}" ] && export MATERIALIZE
-
-if [ ! -x "$LSOCK" ] && ! command -v "$LSOCK" >/dev/null 2>&1; then
-	echo "ss-golden: ERROR: no lsock binary at $LSOCK (build it, or set LSOCK)" >&2
-	exit 99
-fi
-for t in script stty timeout unshare ip perl diff sha256sum; do
-	if ! command -v "$t" >/dev/null; then
-		echo "ss-golden: ERROR: missing tool: $t" >&2
-		exit 99
-	fi
-done
-if [ ! -d "$EXPECTED_DIR" ]; then
-	echo "ss-golden: ERROR: no expected files in $EXPECTED_DIR (run tests/golden/regen-ss.sh)" >&2
-	exit 99
-fi
-if ! uopts=$(gl_unshare_opts); then
-	echo "ss-golden: SKIP: cannot create a network namespace (needs root or user namespaces)"
-	exit 77
-fi
-
-work=$(mktemp -d /tmp/lsock-golden.XXXXXX)
-cleanup() { rm -rf "$work"; }
-trap cleanup EXIT
-mkdir -p "$work/m"
-
-pass=0 fail=0 skip=0
-say_pass() { pass=$((pass + 1)); [ "$verbose" = 0 ] || echo "PASS: $1"; }
-say_skip() { skip=$((skip + 1)); [ "$verbose" = 0 ] || echo "SKIP: $1"; }
-say_fail() { fail=$((fail + 1)); echo "FAIL: $1"; }
-show_diff() { # EXPECTED ACTUAL
-	diff -a -u --label expected --label actual "$1" "$2" | head -n 40 | cat -v || true
-}
-
-hash_ok() { # FILE.sha256 (sha256sum format)
-	local want have
-	[ -f "$1" ] || return 1
-	want=$(awk '{print $1; exit}' "$1")
-	have=$(sha256sum "$(awk '{print $2; exit}' "$1")" 2>/dev/null | awk '{print $1}') || true
-	[ -n "$want" ] && [ "$want" = "$have" ]
-}
 services_ok=1 hosts_ok=1
-if ! hash_ok "$EXPECTED_DIR/SERVICES.sha256"; then
+if ! gh_hashes_ok "$EXPECTED_DIR/SERVICES.sha256"; then
 	services_ok=0
 	echo "ss-golden: note: /etc/services differs from the one the expected files were made with: cases without -n are skipped"
 fi
-if ! hash_ok "$EXPECTED_DIR/HOSTS.sha256"; then
+if ! gh_hashes_ok "$EXPECTED_DIR/HOSTS.sha256"; then
 	hosts_ok=0
 	echo "ss-golden: note: /etc/hosts differs from the one the expected files were made with: -r cases are skipped"
 fi
 
-# Why CASE (ID, ARGS) must be skipped here; empty = run it.
-skip_reason() { # ARGS
-	gl_parse_args "$1"
-	if [ "$hosts_ok" = 0 ] && gl_args_resolve; then
-		echo "/etc/hosts differs"
+# Whether case ID (ARGS) runs on fixture NAME (of byteorder bo): else
+# counted as skipped, saying why.
+case_wanted() { # NAME ID ARGS
+	gl_parse_args "$3"
+	if [ -n "$bo" ]; then
+		gh_skip "$1/$2: fixture byteorder $bo, $hostinfo"
+	elif [ "$hosts_ok" = 0 ] && gl_args_resolve; then
+		gh_skip "$1/$2: /etc/hosts differs"
 	elif [ "$services_ok" = 0 ] && ! gl_args_numeric; then
-		echo "/etc/services differs"
+		gh_skip "$1/$2: /etc/services differs"
+	else
+		return 0
 	fi
+	return 1
 }
 
 # stderr lines of the form `lsock: <path>/net/<file>:<n>: <msg>`, printed as
@@ -184,37 +132,21 @@ while IFS= read -r fx; do
 	[ -z "$fx_re" ] || [[ $name =~ $fx_re ]] || continue
 	exp=$EXPECTED_DIR/$name
 	list=$work/$name.cases
-	: >"$list"
-	bo=$(gl_meta "$fx" byteorder)
-	while IFS=$'\t' read -r id args; do
-		[ -n "$id" ] || continue
-		[ -z "$case_re" ] || [[ $id =~ $case_re ]] || continue
-		if [ -n "$bo" ] && [ "$bo" != "$host_bo" ]; then
-			say_skip "$name/$id: fixture byteorder $bo, $hostinfo"
-			continue
-		fi
-		why=$(skip_reason "${args:-}")
-		if [ -n "$why" ]; then
-			say_skip "$name/$id: $why"
-			continue
-		fi
-		printf '%s\t%s\n' "$id" "${args:-}" >>"$list"
-	done < <(gl_cases "$CASES")
-	if [ -n "$bo" ] && [ "$bo" != "$host_bo" ]; then
+	bo=$(gh_foreign_bo "$fx" "$host_bo")
+	gh_select_cases "$name" "$list" case_wanted < <(gl_cases "$CASES")
+	if [ -n "$bo" ]; then
 		echo "ss-golden: skipping fixture $name: byteorder $bo, $hostinfo"
 		continue
 	fi
 	if [ ! -d "$exp" ]; then
-		say_fail "$name: no expected files in $exp (run tests/golden/regen-ss.sh)"
+		gh_fail "$name: no expected files in $exp (run tests/golden/regen-ss.sh)"
 		continue
 	fi
 	[ -s "$list" ] || continue
 	nfx=$((nfx + 1))
 	act=$work/act-$name
-	mkdir -p "$act"
-	# shellcheck disable=SC2086
-	if ! unshare $uopts -- bash "$here/ss-golden.sh" __inner "$fx" "$list" "$act" "$work/m"; then
-		say_fail "$name: could not run the cases (namespace or materialize failed)"
+	if ! gh_run_fixture "$fx" "$list" "$act"; then
+		gh_fail "$name: could not run the cases (namespace or materialize failed)"
 		continue
 	fi
 	bad_expect=
@@ -223,53 +155,34 @@ while IFS= read -r fx; do
 	while IFS=$'\t' read -r id args; do
 		t="$name/$id"
 		if [ ! -f "$exp/$id.out" ] || [ ! -f "$exp/$id.rc" ]; then
-			say_fail "$t: no expected output (run tests/golden/regen-ss.sh)"
+			gh_fail "$t: no expected output (run tests/golden/regen-ss.sh)"
 			continue
 		fi
-		ok=1 msgs=
-		if ! cmp -s "$exp/$id.out" "$act/$id.out"; then
-			ok=0
-			msgs+="stdout differs; "
-		fi
-		want_rc=$(cat "$exp/$id.rc") got_rc=$(cat "$act/$id.rc")
-		if [ "$want_rc" != "$got_rc" ]; then
-			ok=0
-			msgs+="exit code $got_rc, want $want_rc; "
-		fi
+		gh_msgs=
+		gh_cmp_out "$exp" "$act" "$id"
+		gh_cmp_rc "$exp" "$act" "$id"
 		errnote=
 		if [ -f "$fx/BADLINES" ]; then
 			if ! got_pairs=$(warn_pairs "$act/$id.err"); then
-				ok=0
 				errnote="stderr line(s) not of the form 'lsock: PATH/net/FILE:LINE: MESSAGE'"
 			elif [ "$id" = a ]; then
 				got_pairs=$(printf '%s\n' "$got_pairs" | sed '/^$/d' | sort)
 				if [ "$got_pairs" != "$bad_expect" ]; then
-					ok=0
 					errnote="warnings (file line) differ from BADLINES: want [$(tr '\n' ' ' <<<"$bad_expect")] got [$(tr '\n' ' ' <<<"$got_pairs")]"
 				fi
 			fi
 		elif [ -s "$act/$id.err" ]; then
-			ok=0
 			errnote="stderr not empty"
 		fi
-		[ -z "$errnote" ] || msgs+="$errnote; "
-		if [ "$ok" = 1 ]; then
-			say_pass "$t"
-		else
-			say_fail "$t (${args:-no args}): ${msgs%; }"
-			if [[ $msgs == *"stdout differs"* ]]; then
-				show_diff "$exp/$id.out" "$act/$id.out"
-			fi
-			if [ -n "$errnote" ] && [ -s "$act/$id.err" ]; then
-				echo "--- stderr:"
-				head -n 10 "$act/$id.err" | cat -v
-			fi
+		[ -z "$errnote" ] || gh_msgs+="$errnote; "
+		gh_report "$t" "${args:-}" "$exp" "$act" "$id" 40
+		if [ -n "$errnote" ] && [ -s "$act/$id.err" ]; then
+			echo "--- stderr:"
+			head -n 10 "$act/$id.err" | cat -v
 		fi
 	done <"$list"
 done < <(gl_fixtures "$FIXTURES_DIR")
-if [ "$nfx" = 0 ] && [ -z "$fx_re" ] && [ -z "$case_re" ]; then
-	say_fail "no fixture was run (fixtures in $FIXTURES_DIR?)"
-fi
+gh_check_ran "$nfx" "no fixture was run (fixtures in $FIXTURES_DIR?)"
 
 # --- error cases --------------------------------------------------------------
 list=$work/errors.cases
@@ -283,20 +196,18 @@ done < <(gl_cases "$ERRORS")
 if [ -s "$list" ]; then
 	act=$work/act-errors
 	exp=$EXPECTED_DIR/errors
-	mkdir -p "$act"
-	# shellcheck disable=SC2086
-	if ! unshare $uopts -- bash "$here/ss-golden.sh" __inner - "$list" "$act" "$work/m"; then
-		say_fail "errors: could not run the cases"
+	if ! gh_run_fixture - "$list" "$act"; then
+		gh_fail "errors: could not run the cases"
 	else
 		while IFS=$'\t' read -r id bad args; do
 			t="errors/$id"
 			if [ ! -f "$exp/$id.rc" ]; then
-				say_fail "$t: no expected exit code (run tests/golden/regen-ss.sh)"
+				gh_fail "$t: no expected exit code (run tests/golden/regen-ss.sh)"
 				continue
 			fi
-			msgs=
-			want_rc=$(cat "$exp/$id.rc") got_rc=$(cat "$act/$id.rc")
-			[ "$want_rc" = "$got_rc" ] || msgs+="exit code $got_rc, want $want_rc; "
+			gh_msgs=
+			gh_cmp_rc "$exp" "$act" "$id"
+			msgs=$gh_msgs
 			[ ! -s "$act/$id.out" ] || msgs+="stdout not empty; "
 			nl=$(wc -l <"$act/$id.err")
 			if [ "$nl" != 1 ] || [ "$(tail -c 1 "$act/$id.err" | od -An -c | tr -d ' ')" != '\n' ]; then
@@ -308,9 +219,9 @@ if [ -s "$list" ]; then
 				fi
 			fi
 			if [ -z "$msgs" ]; then
-				say_pass "$t"
+				gh_pass "$t"
 			else
-				say_fail "$t ($args): ${msgs%; }"
+				gh_fail "$t ($args): ${msgs%; }"
 				if [ -s "$act/$id.out" ]; then
 					echo "--- stdout:"
 					head -n 5 "$act/$id.out" | cat -v
@@ -322,5 +233,4 @@ if [ -s "$list" ]; then
 	fi
 fi
 
-echo "ss-golden: $pass passed, $fail failed, $skip skipped"
-[ "$fail" = 0 ]
+gh_summary
