@@ -129,8 +129,12 @@ static void netstat_inet_endpoint(struct netstat_inet *in,
 	struct netstat_names *n = &in->r->names;
 	char host[sizeof(n->host)];
 
-	snprintf(host, sizeof(host), "%s", netstat_names_host(n, sk->family,
-			local ? sk->local : sk->remote));
+	const char *h = netstat_names_host(n, sk->family,
+					   local ? sk->local : sk->remote);
+	size_t hl = strnlen(h, sizeof(host) - 1);
+
+	memcpy(host, h, hl);
+	host[hl] = '\0';
 	netstat_fmt_endpoint(buf, size, host,
 			     netstat_names_port(n, local ? sk->lport : sk->rport,
 						in->svc),
@@ -152,11 +156,19 @@ static int netstat_inet_row(const struct lsock_sock *sk, void *arg)
 		wq = 0;		/* /proc has no backlog limit */
 	netstat_inet_endpoint(in, sk, true, laddr, size);
 	netstat_inet_endpoint(in, sk, false, raddr, size);
-	output_printf(out, in->kind == NETSTAT_UDP ? "%-5s %6lu %6lu " :
-		      "%-4s  %6lu %6lu ", in->label,
-		      (unsigned long)(uint32_t)sk->rq, wq);
-	output_printf(out, "%-23s %-23s %-11s", laddr, raddr,
-		      netstat_inet_state(in, sk->state, num, sizeof(num)));
+	/* "%-4s  %6lu %6lu " (UDP: "%-5s %6lu %6lu "), "%-23s %-23s %-11s" */
+	output_left(out, in->label, in->kind == NETSTAT_UDP ? 5 : 4);
+	output_str(out, in->kind == NETSTAT_UDP ? " " : "  ");
+	output_uint_right(out, (uint32_t)sk->rq, 6);
+	output_str(out, " ");
+	output_uint_right(out, wq, 6);
+	output_str(out, " ");
+	output_left(out, laddr, 23);
+	output_str(out, " ");
+	output_left(out, raddr, 23);
+	output_str(out, " ");
+	output_left(out, netstat_inet_state(in, sk->state, num, sizeof(num)),
+		    11);
 	if (in->r->ctl->timers)
 		netstat_inet_timer(in, sk, timer, sizeof(timer));
 	netstat_list_suffix(in->r, sk->uid, sk->ino,

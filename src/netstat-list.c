@@ -110,11 +110,13 @@ void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
 			output_printf(out, " %-10s ", user);
 		else
 			output_printf(out, " %-10d ", (int)uid);
-		output_printf(out, "%-10llu", (unsigned long long)ino);
+		output_uint_left(out, ino, 10);
 	}
-	if (ctl->programs)
-		output_printf(out, " %-20s",
-			      netstat_list_owner(r, ino, prog, sizeof(prog)));
+	if (ctl->programs) {
+		output_str(out, " ");
+		output_left(out, netstat_list_owner(r, ino, prog, sizeof(prog)),
+			    20);
+	}
 	if (timer)
 		output_printf(out, " %s", timer);
 	output_str(out, "\n");

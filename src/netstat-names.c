@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt.h"
 #include "netstat-priv.h"
 #include "xalloc.h"
 
@@ -115,7 +116,7 @@ const char *netstat_names_port(struct netstat_names *n, int port,
 	if (name)
 		snprintf(n->port, sizeof(n->port), "%s", name);
 	else
-		snprintf(n->port, sizeof(n->port), "%d", port);
+		fmt_i64(n->port, port);
 	return n->port;
 }
 
@@ -231,7 +232,10 @@ const char *netstat_names_host(struct netstat_names *n, int family,
 
 	if (n->numeric_hosts || (family == AF_INET &&
 				 netstat_names_zero(addr, 4))) {
-		inet_ntop(family, addr, n->host, sizeof(n->host));
+		if (family == AF_INET)
+			fmt_ipv4(n->host, addr);
+		else
+			inet_ntop(family, addr, n->host, sizeof(n->host));
 	} else if (family == AF_INET6 && netstat_names_zero(addr, 16)) {
 		snprintf(n->host, sizeof(n->host), "[::]");
 	} else if ((name = netstat_names_cached(n, family, addr)) != NULL) {
@@ -295,6 +299,12 @@ void netstat_fmt_endpoint(char *buf, size_t size, const char *host,
 {
 	size_t hl = strlen(host), pl = strlen(port), al;
 
+	if ((wide || hl + pl <= 22) && hl + pl + 2 <= size) {
+		memcpy(buf, host, hl);
+		buf[hl] = ':';
+		memcpy(buf + hl + 1, port, pl + 1);
+		return;
+	}
 	if (wide || hl + pl <= 22) {
 		snprintf(buf, size, "%s:%s", host, port);
 		return;
@@ -312,9 +322,21 @@ void netstat_fmt_progname(char *buf, size_t size, int32_t pid,
 {
 	const char *name = argv0, *slash;
 
+	char num[FMT_INT_MAX];
+	size_t room = (size < 20 ? size : 20) - 1, len, nl;
+
 	if (argv0[0] == '/' && (slash = strrchr(argv0, '/')) != NULL)
 		name = slash + 1;
-	snprintf(buf, size < 20 ? size : 20, "%d/%s", (int)pid, name);
+	/* "%d/%s", cut to 19 bytes as netstat's 20-byte buffer */
+	len = fmt_i64(num, pid);
+	if (len > room)
+		len = room;
+	memcpy(buf, num, len);
+	if (len < room)
+		buf[len++] = '/';
+	nl = strnlen(name, room - len);
+	memcpy(buf + len, name, nl);
+	buf[len + nl] = '\0';
 }
 
 void netstat_escape(char *s, bool high)

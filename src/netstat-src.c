@@ -144,6 +144,25 @@ static int netstat_src_netlink(struct netstat_run *r, enum lsock_table t,
 	return netlink_backend_ops.dump(&src, &req, cb, arg);
 }
 
+/*
+ * --backend=auto on a live system: TCP and UDP sockets come over sock_diag,
+ * which costs the kernel far less than writing /proc's text, whenever the
+ * table's file exists (a missing file keeps its meaning: no such table) and
+ * the dump works. The rows are the ones /proc would give, in the same
+ * order. Raw sockets (no raw sock_diag on many kernels) and unix sockets
+ * (unix_diag lacks the RefCnt and states) stay on /proc.
+ */
+static bool netstat_src_netlink_first(const struct netstat_run *r,
+				      enum lsock_table t, const char *path)
+{
+	const struct netstat_ctl *ctl = r->ctl;
+
+	return ctl->backend == LSOCK_BACKEND_AUTO && !ctl->forced_proc &&
+	       !ctl->replay_dir && !ctl->src.record &&
+	       (t == LSOCK_T_TCP || t == LSOCK_T_UDP ||
+		t == LSOCK_T_UDPLITE) && access(path, F_OK) == 0;
+}
+
 int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 		     lsock_sock_cb cb, void *arg, char **path)
 {
@@ -151,6 +170,18 @@ int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 	int prc = 0, rc;
 
 	*path = NULL;
+	if (ctl->backend != LSOCK_BACKEND_NETLINK) {
+		*path = backend_procfile_path(&r->ctl->src,
+					      netstat_src_procfile(t, family));
+		if (netstat_src_netlink_first(r, t, *path) &&
+		    netstat_src_netlink(r, t, family, cb, arg) == 0) {
+			netstat_src_why(r, t, family, "netlink (sock_diag)", 0);
+			free(*path);
+			*path = NULL;
+			return 0;
+		}
+		free(*path);
+	}
 	if (ctl->backend != LSOCK_BACKEND_NETLINK) {
 		*path = backend_procfile_path(&r->ctl->src,
 					      netstat_src_procfile(t, family));

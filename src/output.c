@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "output.h"
 
 void output_init(struct output *o, int fd)
@@ -129,6 +130,40 @@ void output_spaces(struct output *o, size_t n)
 		output_write(o, blanks, k);
 		n -= k;
 	}
+}
+
+void output_left(struct output *o, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	output_write(o, s, n);
+	if (n < width)
+		output_spaces(o, width - n);
+}
+
+void output_right(struct output *o, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	if (n < width)
+		output_spaces(o, width - n);
+	output_write(o, s, n);
+}
+
+void output_uint_left(struct output *o, unsigned long long v, size_t width)
+{
+	char buf[FMT_INT_MAX];
+
+	fmt_u64(buf, v);
+	output_left(o, buf, width);
+}
+
+void output_uint_right(struct output *o, unsigned long long v, size_t width)
+{
+	char buf[FMT_INT_MAX];
+
+	fmt_u64(buf, v);
+	output_right(o, buf, width);
 }
 
 void output_printf(struct output *o, const char *fmt, ...)

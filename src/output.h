@@ -34,6 +34,12 @@ void output_init_stdio(struct output *o, int fd);
 void output_write(struct output *o, const void *p, size_t n);
 void output_str(struct output *o, const char *s);
 void output_spaces(struct output *o, size_t n);
+/* printf's "%-*s" and "%*s" without printf: s, padded to width. */
+void output_left(struct output *o, const char *s, size_t width);
+void output_right(struct output *o, const char *s, size_t width);
+/* "%-*lu" / "%*lu" */
+void output_uint_left(struct output *o, unsigned long long v, size_t width);
+void output_uint_right(struct output *o, unsigned long long v, size_t width);
 /*
  * Room for n more bytes (n <= OUTPUT_BUFSZ), written out first if needed:
  * the caller fills the bytes and then calls output_commit(o, n).

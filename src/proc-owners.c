@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,17 +93,29 @@ static char *proc_owners_argv0(const char *stat_path)
 	return argv0;
 }
 
-static uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
-				     int32_t tid, const char *stat_path)
+static struct proc_owner_task *proc_owners_new_task(struct proc_owners *o)
 {
-	struct proc_owner_task *t;
-
 	if (o->ntasks == o->tasks_cap) {
 		o->tasks_cap = o->tasks_cap ? o->tasks_cap * 2 : 64;
 		o->tasks = xreallocarray(o->tasks, o->tasks_cap,
 					 sizeof(*o->tasks));
 	}
-	t = &o->tasks[o->ntasks];
+	return &o->tasks[o->ntasks];
+}
+
+/* A task from another table, its argv0 moving with it. */
+static void proc_owners_push_task(struct proc_owners *o,
+				  const struct proc_owner_task *from)
+{
+	*proc_owners_new_task(o) = *from;
+	o->ntasks++;
+}
+
+static uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
+				     int32_t tid, const char *stat_path)
+{
+	struct proc_owner_task *t = proc_owners_new_task(o);
+
 	t->pid = pid;
 	t->tid = tid;
 	if (proc_comm_read(stat_path, t->comm, sizeof(t->comm)) < 0)
@@ -283,26 +296,163 @@ static void proc_owners_scan_threads(struct proc_owners *o, int rootfd,
 	closedir(dir);
 }
 
-int proc_owners_scan(struct proc_owners *o, const char *root, bool threads)
+/*
+ * The scan is spread over a few threads: most of its time is the kernel
+ * resolving one fd link after another. Worker k takes the pids whose
+ * index is k modulo the number of workers, into a table of its own, and
+ * notes where each pid's entries end; the tables are then joined in pid
+ * order, so the result is the one a single pass would give.
+ */
+#define PROC_OWNERS_WORKERS	4
+
+struct proc_owners_part {
+	struct proc_owners o;
+	const int32_t *pids;
+	size_t npids, first, step;
+	size_t *own_end, *task_end;	/* per pid index, for its worker */
+	int rootfd;
+	const char *root;
+	bool threads;
+};
+
+static void *proc_owners_worker(void *arg)
+{
+	struct proc_owners_part *p = arg;
+	char name[16];
+	size_t i;
+
+	for (i = p->first; i < p->npids; i += p->step) {
+		snprintf(name, sizeof(name), "%d", (int)p->pids[i]);
+		p->o.procs++;
+		proc_owners_scan_fds(&p->o, p->rootfd, p->root, name,
+				     p->pids[i], p->pids[i]);
+		if (p->threads)
+			proc_owners_scan_threads(&p->o, p->rootfd, p->root,
+						 p->pids[i]);
+		p->own_end[i] = p->o.n;
+		p->task_end[i] = p->o.ntasks;
+	}
+	return NULL;
+}
+
+/* Appends part's entries of one pid (own[*os..oe), tasks[*ts..te)). */
+static void proc_owners_take(struct proc_owners *o, struct proc_owners *part,
+			     size_t *os, size_t oe, size_t *ts, size_t te)
+{
+	uint32_t base = (uint32_t)o->ntasks;
+	size_t first_task = *ts;
+
+	for (; *ts < te; (*ts)++)
+		proc_owners_push_task(o, &part->tasks[*ts]);
+	for (; *os < oe; (*os)++) {
+		const struct proc_owner *e = &part->own[*os];
+
+		proc_owners_add(o, e->ino, base + (e->task - (uint32_t)first_task),
+				e->fd);
+	}
+}
+
+static void proc_owners_join(struct proc_owners *o,
+			     struct proc_owners_part *parts, size_t nparts,
+			     size_t npids)
+{
+	size_t os[PROC_OWNERS_WORKERS] = { 0 }, ts[PROC_OWNERS_WORKERS] = { 0 };
+	size_t i, k;
+
+	for (i = 0; i < npids; i++) {
+		k = i % nparts;
+		proc_owners_take(o, &parts[k].o, &os[k], parts[k].own_end[i],
+				 &ts[k], parts[k].task_end[i]);
+	}
+	for (k = 0; k < nparts; k++) {
+		o->procs += parts[k].o.procs;
+		o->fd_denied += parts[k].o.fd_denied;
+		o->fd_eacces += parts[k].o.fd_eacces;
+		o->fd_gone += parts[k].o.fd_gone;
+		parts[k].o.ntasks = 0;	/* their argv0 moved to o */
+		proc_owners_free(&parts[k].o);
+	}
+}
+
+/* The numeric entries of root, in readdir order. */
+static int32_t *proc_owners_pids(DIR *dir, size_t *n)
 {
 	struct dirent *d;
-	DIR *dir;
-	int rootfd;
+	int32_t *pids = NULL;
+	size_t cap = 0;
 
-	dir = opendir(root);
-	if (!dir)
-		return -errno;
-	rootfd = dirfd(dir);
+	*n = 0;
 	while ((d = readdir(dir)) != NULL) {
 		int32_t pid = proc_owners_number(d->d_name);
 
 		if (pid <= 0)
 			continue;
-		o->procs++;
-		proc_owners_scan_fds(o, rootfd, root, d->d_name, pid, pid);
-		if (threads)
-			proc_owners_scan_threads(o, rootfd, root, pid);
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			pids = xreallocarray(pids, cap, sizeof(*pids));
+		}
+		pids[(*n)++] = pid;
 	}
+	return pids;
+}
+
+static size_t proc_owners_nworkers(size_t npids)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (npids < 16 || cpus < 2)
+		return 1;
+	return cpus < PROC_OWNERS_WORKERS ? (size_t)cpus : PROC_OWNERS_WORKERS;
+}
+
+static void proc_owners_run(struct proc_owners *o, int rootfd,
+			    const char *root, bool threads,
+			    const int32_t *pids, size_t npids)
+{
+	struct proc_owners_part parts[PROC_OWNERS_WORKERS];
+	pthread_t tid[PROC_OWNERS_WORKERS];
+	bool started[PROC_OWNERS_WORKERS];
+	size_t *ends = xcalloc(2 * npids + 1, sizeof(*ends));
+	size_t n = proc_owners_nworkers(npids), k;
+
+	for (k = 0; k < n; k++) {
+		memset(&parts[k], 0, sizeof(parts[k]));
+		parts[k].o.want_cmdline = o->want_cmdline;
+		parts[k].pids = pids;
+		parts[k].npids = npids;
+		parts[k].first = k;
+		parts[k].step = n;
+		parts[k].own_end = ends;
+		parts[k].task_end = ends + npids;
+		parts[k].rootfd = rootfd;
+		parts[k].root = root;
+		parts[k].threads = threads;
+		started[k] = k > 0 && pthread_create(&tid[k], NULL,
+					proc_owners_worker, &parts[k]) == 0;
+	}
+	proc_owners_worker(&parts[0]);
+	for (k = 1; k < n; k++) {
+		if (started[k])
+			pthread_join(tid[k], NULL);
+		else
+			proc_owners_worker(&parts[k]);
+	}
+	proc_owners_join(o, parts, n, npids);
+	free(ends);
+}
+
+int proc_owners_scan(struct proc_owners *o, const char *root, bool threads)
+{
+	int32_t *pids;
+	size_t npids;
+	DIR *dir;
+
+	dir = opendir(root);
+	if (!dir)
+		return -errno;
+	pids = proc_owners_pids(dir, &npids);
+	proc_owners_run(o, dirfd(dir), root, threads, pids, npids);
+	free(pids);
 	closedir(dir);
 	proc_owners_index(o);
 	return 0;

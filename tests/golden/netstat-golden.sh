@@ -14,12 +14,13 @@
 # the oracle ran (netstat-lib.sh ns_run: fresh network and mount namespace,
 # the tree materialized on a private tmpfs, empty environment, stdout a
 # pipe): once with PROC_ROOT=tree, once with the tree bind-mounted over
-# /proc and no PROC_ROOT (the default paths). Checked each time: stdout ==
+# /proc and no PROC_ROOT (the default paths, with --backend=proc: TCP and
+# UDP otherwise come over netlink). Checked each time: stdout ==
 # <ID>.out, stderr == <ID>.err, exit code == <ID>.rc; for "loop" cases (-c),
 # stdout must be two or more rounds of <ID>.out. On a fixture with a
 # BADLINES file (malformed), lsock's stderr may also hold netstat's
 # "warning, got bogus X line." for each line lsock skips (docs/compat.md
-# section 6, N3): they are left out of the comparison, and for the case "an"
+# section 7, N3): they are left out of the comparison, and for the case "an"
 # there must be exactly one per bad line of the files netstat reads.
 # Cases that look names up skip when the host files of NAMES.sha256 differ.
 # The /proc runs are skipped (and said so with -v) where lsock cannot run

@@ -15,7 +15,9 @@ NS_LOOP_FIXTURE=basic
 
 # Run one case: netstat (KIND netstat) or lsock --netstat (KIND lsock),
 # with PROC_ROOT=TREE when TREE is not empty, else on whatever /proc is
-# (the caller bind-mounts the tree there). netstat is run by its name
+# (the caller bind-mounts the tree there; lsock then runs with
+# --backend=proc, since by default it takes TCP and UDP sockets from
+# netlink, which a bind mount does not redirect). netstat is run by its name
 # through PATH, so that its argv[0] is "netstat". Empty environment but PATH,
 # LC_ALL, LANG (and PROC_ROOT); stdin /dev/null; stdout a pipe; stderr to
 # ERR. IDs starting with "loop" run under timeout(1) for NS_LOOP_TIME
@@ -29,8 +31,12 @@ ns_run() { # KIND TREE ID ARGS OUT ERR
 		# by name, as scripts run it: getopt's messages start "netstat:"
 		cmd=("${NETSTAT##*/}")
 		envs[0]=PATH="$(dirname "$NETSTAT"):$GL_PATH"
-	else
+	elif [ -n "$tree" ]; then
 		cmd=("$LSOCK" --netstat)
+	else
+		# the tree is bind-mounted over /proc: --backend=proc, or lsock
+		# would read the live (empty) namespace over netlink
+		cmd=("$LSOCK" --netstat --backend=proc)
 	fi
 	limit=$GL_TIMEOUT
 	[[ $id != loop* ]] || limit=$NS_LOOP_TIME
