@@ -109,6 +109,8 @@ void ss_table_put(struct ss_table *t, const char *s, size_t len)
 		ss_model_new_chunk(&t->model);
 		ss_table_push_token(t);
 	}
+	if (len > (size_t)(SS_TOKEN_MAX - t->tok[t->ntok - 1]))
+		len = (size_t)(SS_TOKEN_MAX - t->tok[t->ntok - 1]);
 	ss_model_out(&t->model, len);
 	if (t->text_len + len > t->text_cap) {
 		t->text_cap = (t->text_len + len) * 2 + 65536;
@@ -116,7 +118,7 @@ void ss_table_put(struct ss_table *t, const char *s, size_t len)
 	}
 	memcpy(t->text + t->text_len, s, len);
 	t->text_len += len;
-	t->tok[t->ntok - 1] += (uint32_t)len;
+	t->tok[t->ntok - 1] = (uint16_t)(t->tok[t->ntok - 1] + len);
 }
 
 void ss_table_puts(struct ss_table *t, const char *s)

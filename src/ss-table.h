@@ -8,6 +8,9 @@
 #ifndef LSOCK_SS_TABLE_H
 #define LSOCK_SS_TABLE_H
 
+/* ss keeps a field's length in 16 bits: no field is longer. */
+#define SS_TOKEN_MAX	65535
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,7 +55,8 @@ struct ss_table {
 	struct ss_chunk_model model;
 	char *text;		/* bytes of every token of the batch */
 	size_t text_len, text_cap;
-	uint32_t *tok;		/* token lengths; the last one is current */
+	uint16_t *tok;		/* token lengths (16 bits, as ss's); the
+				 * last one is current */
 	size_t ntok, tok_cap;
 	struct output *out;
 };
