@@ -21,7 +21,8 @@
 #     per socket;
 #   - run as nobody (no CAP_SYS_PTRACE, other users' /proc/PID/fd closed),
 #     lsock -tanp prints what ss prints as nobody (no users: for root's
-#     sockets), and with --why says how many sockets had no owner and why.
+#     sockets), and with --why says how many sockets had no owner and why;
+#     and a fwmark filter refuses clearly (the kernel hides marks from it).
 #
 # Prints `ss-live-details: N passed, N failed`; exits 0, 1, 77 (not root or
 # no real ss, outside CI), 99 (setup error, or CI=true and it cannot run).
@@ -124,6 +125,9 @@ if [ "${1:-}" = __inner ]; then
 	$nobody env -i PATH="$PATH" LC_ALL=C "$LSOCK" -tanp >"$w/nobody.ls" 2>&1
 	$nobody env -i PATH="$PATH" LC_ALL=C "$LSOCK" --why -tanp \
 		>/dev/null 2>"$w/nobody.why"
+	$nobody env -i PATH="$PATH" LC_ALL=C "$LSOCK" -tan fwmark = 0x1 \
+		>"$w/nobody.mark" 2>"$w/nobody.mark.err"
+	echo "rc=$?" >>"$w/nobody.mark.err"
 	# without a cgroup2 mount: ss says so per socket, lsock once
 	unshare -m --propagation private bash -c '
 		for m in $(awk "\$3 == \"cgroup2\" { print \$2 }" /proc/self/mounts); do
@@ -185,6 +189,17 @@ else
 	bad "--why -tanp as nobody does not explain the missing owners"
 	cat "$w/nobody.why"
 fi
+# as nobody, a fwmark filter says the marks are missing (ss prints an
+# empty listing): exit 1, nothing on stdout, one line naming the reason
+if [ ! -s "$w/nobody.mark" ] && grep -q '^rc=1$' "$w/nobody.mark.err" &&
+   [ "$(grep -vc '^rc=' "$w/nobody.mark.err")" = 1 ] &&
+   grep -q 'CAP_NET_ADMIN' "$w/nobody.mark.err"; then
+	ok
+else
+	bad "fwmark filter as nobody: not one clear refusal"
+	cat "$w/nobody.mark.err"
+fi
+
 # no cgroup2 mount: the same rows (cgroup:unreachable:ID) and one warning
 if cmp -s <(shape "$w/nocg.ss") <(shape "$w/nocg.ls") &&
    grep -q 'cgroup:unreachable:' "$w/nocg.ls" &&
