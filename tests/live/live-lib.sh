@@ -19,3 +19,28 @@ skip_or_fail() {
 
 [ "$(id -u)" = 0 ] || skip_or_fail "needs root (network namespaces)"
 "$SS" -V 2>/dev/null | grep -q 'iproute2-6\.1\.0' || skip_or_fail "no real ss 6.1"
+
+# The checks' tally: ok, bad "what", and live_done for the result line
+# ("NAME: N passed, N failed") and the exit status.
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+live_done() {
+	echo "$NAME: $pass passed, $fail failed"
+	[ "$fail" = 0 ]
+}
+
+# A work directory in $w, removed at exit unless KEEP is set.
+live_workdir() {
+	w=$(mktemp -d "/tmp/lsock-$NAME.XXXXXX")
+	trap '[ -n "${KEEP:-}" ] || rm -rf "$w"' EXIT
+}
+
+# The script's own "__inner" part, run in a private network namespace
+# (more unshare options as arguments), bounded in time; 99 if it fails.
+live_run_inner() {
+	if ! timeout 600 unshare -n "$@" bash "$0" __inner "$w"; then
+		echo "$NAME: ERROR: could not run the cases in a namespace"
+		exit 99
+	fi
+}

@@ -141,18 +141,12 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-details.XXXXXX)
+live_workdir
 chmod 755 "$w"
-trap 'rm -rf "$w"' EXIT
 export LSOCK MKSOCKS SS SETS CASES BAD_COMM
-if ! unshare -n bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner
 
-pass=0 fail=0 n=0
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-ok() { pass=$((pass + 1)); }
+n=0
 while IFS= read -r args; do
 	n=$((n + 1))
 	if cmp -s "$w/$n.ss" "$w/$n.ls" ||
@@ -210,5 +204,4 @@ else
 	diff <(shape "$w/nocg.ss") <(shape "$w/nocg.ls") | head -5
 	cat "$w/nocg.err"
 fi
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

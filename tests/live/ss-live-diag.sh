@@ -86,17 +86,11 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-diag.XXXXXX)
-trap 'rm -rf "$w"' EXIT
+live_workdir
 export LSOCK MKSOCKS SS SETS CASES
-if ! timeout 120 unshare -n bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner
 
-pass=0 fail=0 n=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+n=0
 same() { # WHAT FILE1 FILE2
 	if cmp -s "$2" "$3"; then ok; else bad "$1"; diff "$2" "$3" | head -10; fi
 }
@@ -135,5 +129,4 @@ done <<<"$CASES"
 # -D -dash: standard output, no file of that name
 [ ! -e "$w/-dash" ] && [ "$(wc -c <"$w/dash.out")" = "$(wc -c <"$w/1.lsd")" ] && ok ||
 	bad "-D -dash: not written to standard output"
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

@@ -91,17 +91,11 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-events.XXXXXX)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$w"' EXIT
+live_workdir
 export LSOCK MKSOCKS SS SETS CASES
-if ! timeout 120 unshare -n bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner
 
-pass=0 fail=0 n=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+n=0
 ncases=$(wc -l <<<"$CASES")
 [ "$(cat "$w/joined")" -ge $((2 * ncases)) ] && ok ||
 	bad "only $(cat "$w/joined") followers joined their groups"
@@ -131,5 +125,4 @@ grep -q '^tcp   UNCONN' "$w/1.ls" && grep -q '^udp ' "$w/1.ls" && ok ||
 	bad "-E -x: exit $(cat "$w/x.ls.rc"), ss $(cat "$w/x.ss.rc")"
 [ ! -s "$w/x.ls" ] && [ "$(wc -l <"$w/x.ls.err")" = 1 ] && ok ||
 	bad "-E -x: want one stderr line and no output"
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

@@ -115,13 +115,9 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-filter.XXXXXX)
-trap 'rm -rf "$w"' EXIT
+live_workdir
 export LSOCK MKSOCKS SS SETS CASES
-if ! unshare -n -m --propagation private bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner -m --propagation private
 
 # Packet sockets capture the namespace's loopback traffic, so their Recv-Q
 # moves between two runs: it becomes N (and runs of blanks one) before a
@@ -133,8 +129,7 @@ same() { # FILE FILE
 	cmp -s "$1" "$2" || cmp -s <(norm "$1") <(norm "$2")
 }
 
-pass=0 fail=0 n=0
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+n=0
 while IFS= read -r args; do
 	n=$((n + 1))
 	if [ "$args" = "-tan dst lsock-duo" ]; then
@@ -172,5 +167,4 @@ while IFS= read -r args; do
 		;;
 	esac
 done <<<"$CASES"
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

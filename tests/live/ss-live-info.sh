@@ -195,16 +195,11 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-info.XXXXXX)
-trap 'rm -rf "$w"' EXIT
+live_workdir
 export LSOCK MKSOCKS SS SETS CASES HELPER TRIES
-if ! unshare -n bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner
 
-pass=0 fail=0 n=0
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+n=0
 while IFS='|' read -r mode needs args; do
 	n=$((n + 1))
 	if [ -e "$w/$n.skip" ]; then
@@ -240,5 +235,4 @@ if grep -qx md5 "$w/helper" 2>/dev/null; then
 		head -3 "$w/$m.ls"
 	fi
 fi
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

@@ -70,22 +70,15 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-kill.XXXXXX)
-trap 'rm -rf "$w"' EXIT
+live_workdir
 # nobody must be able to run the binary
 chmod 755 "$w"
 mkdir "$w/bin"
 cp "$LSOCK" "$w/bin/lsock"
 chmod 755 "$w/bin" "$w/bin/lsock"
 export LSOCK MKSOCKS SS
-if ! timeout 120 unshare -n bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 same() { # WHAT FILE1 FILE2
 	if cmp -s "$2" "$3"; then ok; else bad "$1"; diff "$2" "$3" | head -10; fi
 }
@@ -143,5 +136,4 @@ same "lsock -K -xan is not the listing" "$w/xa-before.out" "$w/Kx-ls.out"
 same "unix sockets changed after -K -xan" "$w/xa-before.out" "$w/xa-after.out"
 [ "$(wc -l <"$w/xa-before.out")" -gt 2 ] && ok || bad "no unix sockets to list"
 
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

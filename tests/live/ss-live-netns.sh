@@ -120,9 +120,6 @@ if ! timeout 120 unshare -m --propagation private bash "$0" __inner "$w" "$A" "$
 	exit 99
 fi
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 same() { # WHAT FILE1 FILE2
 	if cmp -s "$2" "$3"; then ok; else bad "$1"; diff "$2" "$3" | head -10; fi
 }
@@ -153,5 +150,4 @@ grep -q 'lsock-na' "$w/B.4.ls" && bad "B uses A's /etc/netns" || ok
 	grep -qF "$(cat "$w/miss.name")" "$w/miss.ls.err" && ok ||
 	bad "missing netns: want one stderr line naming it: $(cat "$w/miss.ls.err")"
 ip netns list 2>/dev/null | grep -q "lsock-test-[ab]-$$" && bad "namespaces left behind" || ok
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done

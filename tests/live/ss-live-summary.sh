@@ -100,17 +100,10 @@ if [ "${1:-}" = __inner ]; then
 fi
 
 # --- outside ---------------------------------------------------------------------
-w=$(mktemp -d /tmp/lsock-live-summary.XXXXXX)
-trap 'rm -rf "$w"' EXIT
+live_workdir
 export LSOCK MKSOCKS SS
-if ! unshare -n bash "$0" __inner "$w"; then
-	echo "$NAME: ERROR: could not run the cases in a namespace"
-	exit 99
-fi
+live_run_inner
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # 1. live
 n=0
@@ -234,5 +227,4 @@ bad-state 255 -s state bogus
 bad-port 1 -s -n sport = :nosuchservice
 EOF
 
-echo "$NAME: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+live_done
