@@ -7,8 +7,16 @@
 # installing the expected files). What a case is and how it runs stays in
 # golden-lib.sh, netstat-lib.sh and netstat-modes-lib.sh.
 #
-# Sourced after golden-lib.sh. The script sets GH_NAME (its name without
-# .sh, the prefix of its messages) and here (its directory) first.
+# The script sets here (its directory) and sources this file, which sets
+# GL_TOP and brings in golden-lib.sh and oracle-fixups.sh; it sets GH_NAME
+# (its name without .sh, the prefix of its messages) before calling any
+# gh_ function.
+
+GL_TOP=$(cd "$here/../.." && pwd)
+# shellcheck source=tests/golden/golden-lib.sh
+. "$here/golden-lib.sh"
+# shellcheck source=tests/golden/oracle-fixups.sh
+. "$here/oracle-fixups.sh"
 
 # ---------------------------------------------------------------------------
 # Both kinds.

@@ -23,13 +23,10 @@ set -euo pipefail
 export LC_ALL=C LANG=C
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-GL_TOP=$(cd "$here/../.." && pwd)
-# shellcheck source=tests/golden/golden-lib.sh
-. "$here/golden-lib.sh"
-# shellcheck source=tests/golden/netstat-modes-lib.sh
-. "$here/netstat-modes-lib.sh"
 # shellcheck source=tests/golden/harness-lib.sh
 . "$here/harness-lib.sh"
+# shellcheck source=tests/golden/netstat-modes-lib.sh
+. "$here/netstat-modes-lib.sh"
 
 EXPECTED_DIR=${EXPECTED_DIR:-$GL_TOP/tests/expected/netstat-modes}
 CASES=$here/netstat-modes-cases.txt

@@ -35,15 +35,10 @@ set -euo pipefail
 export LC_ALL=C LANG=C
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-GL_TOP=$(cd "$here/../.." && pwd)
-# shellcheck source=tests/golden/golden-lib.sh
-. "$here/golden-lib.sh"
-# shellcheck source=tests/golden/netstat-lib.sh
-. "$here/netstat-lib.sh"
-# shellcheck source=tests/golden/oracle-fixups.sh
-. "$here/oracle-fixups.sh"
 # shellcheck source=tests/golden/harness-lib.sh
 . "$here/harness-lib.sh"
+# shellcheck source=tests/golden/netstat-lib.sh
+. "$here/netstat-lib.sh"
 
 NETSTAT=${NETSTAT:-/usr/bin/netstat}
 FIXTURES_DIR=${FIXTURES_DIR:-$GL_TOP/fixtures/proc}
