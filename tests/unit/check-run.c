@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
+
+#include "output.h"
 
 #include "check-run.h"
 
@@ -14,4 +17,27 @@ int check_run(Suite *s)
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+int check_capture_open(void)
+{
+	char path[] = "/tmp/lsock-check.XXXXXX";
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	unlink(path);
+	return fd;
+}
+
+const char *check_capture_read(struct output *out, int fd, char *buf,
+			       size_t size)
+{
+	ssize_t n;
+
+	ck_assert_int_eq(output_flush(out), 0);
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, buf, size - 1);
+	ck_assert_int_ge(n, 0);
+	buf[n] = '\0';
+	return buf;
 }

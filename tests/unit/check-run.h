@@ -4,8 +4,19 @@
 #define LSOCK_CHECK_RUN_H
 
 #include <check.h>
+#include <stddef.h>
 
 /* Runs s with CK_ENV settings; returns the process exit status. */
 int check_run(Suite *s);
+
+/*
+ * Output captured in an unlinked temporary file: check_capture_open()
+ * returns its fd (for output_init), check_capture_read() flushes out and
+ * reads everything written so far into buf, NUL-terminated.
+ */
+struct output;
+int check_capture_open(void);
+const char *check_capture_read(struct output *out, int fd, char *buf,
+			       size_t size);
 
 #endif /* LSOCK_CHECK_RUN_H */

@@ -263,20 +263,12 @@ static char result[4096];
 /* The summary printed into a temporary file, read back into result. */
 static const char *printed(void)
 {
-	char path[] = "/tmp/check_ss_summary.XXXXXX";
 	static struct output out;
-	int fd = mkstemp(path);
-	ssize_t n;
+	int fd = check_capture_open();
 
-	ck_assert_int_ge(fd, 0);
-	unlink(path);
 	output_init(&out, fd);
 	ss_summary_print(&sum, &out);
-	ck_assert_int_eq(output_flush(&out), 0);
-	lseek(fd, 0, SEEK_SET);
-	n = read(fd, result, sizeof(result) - 1);
-	ck_assert_int_ge(n, 0);
-	result[n] = '\0';
+	check_capture_read(&out, fd, result, sizeof(result));
 	close(fd);
 	return result;
 }
@@ -393,20 +385,12 @@ static void io_teardown(void)
 /* ss_summary_show() on the tree; the first line of what it printed. */
 static const char *show(const struct lsock_source *src)
 {
-	char path[] = "/tmp/check_ss_summary.XXXXXX";
 	static struct output out;
-	int fd = mkstemp(path);
-	ssize_t n;
+	int fd = check_capture_open();
 
-	ck_assert_int_ge(fd, 0);
-	unlink(path);
 	output_init(&out, fd);
 	ss_summary_show(src, &out);
-	ck_assert_int_eq(output_flush(&out), 0);
-	lseek(fd, 0, SEEK_SET);
-	n = read(fd, result, sizeof(result) - 1);
-	ck_assert_int_ge(n, 0);
-	result[n] = '\0';
+	check_capture_read(&out, fd, result, sizeof(result));
 	close(fd);
 	return result;
 }

@@ -20,11 +20,7 @@ static int tmpfd;
 
 static void setup(void)
 {
-	char path[] = "/tmp/check_ss_table.XXXXXX";
-
-	tmpfd = mkstemp(path);
-	ck_assert_int_ge(tmpfd, 0);
-	unlink(path);
+	tmpfd = check_capture_open();
 	output_init(&out, tmpfd);
 }
 
@@ -35,14 +31,7 @@ static void teardown(void)
 
 static const char *collect(void)
 {
-	ssize_t n;
-
-	ck_assert_int_eq(output_flush(&out), 0);
-	lseek(tmpfd, 0, SEEK_SET);
-	n = read(tmpfd, result, sizeof(result) - 1);
-	ck_assert_int_ge(n, 0);
-	result[n] = '\0';
-	return result;
+	return check_capture_read(&out, tmpfd, result, sizeof(result));
 }
 
 static void row(struct ss_table *t, const char *netid, const char *st,

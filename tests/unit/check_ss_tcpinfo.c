@@ -34,11 +34,7 @@ static uint8_t info[512];	/* a tcp_info payload, by kernel offsets */
 
 static void setup(void)
 {
-	char path[] = "/tmp/check_ss_tcpinfo.XXXXXX";
-
-	tmpfd = mkstemp(path);
-	ck_assert_int_ge(tmpfd, 0);
-	unlink(path);
+	tmpfd = check_capture_open();
 	output_init(&out, tmpfd);
 	ss_table_init(&tbl, &out, -1);
 	ss_table_set(&tbl, SS_COL_PROC);
@@ -72,14 +68,7 @@ static const char *proc_text(void)
 /* What went to the output stream (the rendered table and anything else). */
 static const char *written(void)
 {
-	ssize_t n;
-
-	ck_assert_int_eq(output_flush(&out), 0);
-	lseek(tmpfd, 0, SEEK_SET);
-	n = read(tmpfd, text, sizeof(text) - 1);
-	ck_assert_int_ge(n, 0);
-	text[n] = '\0';
-	return text;
+	return check_capture_read(&out, tmpfd, text, sizeof(text));
 }
 
 static void attr(int type, const void *data, size_t len)
