@@ -6,17 +6,15 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "backends/backend.h"
-#include "proc-owners.h"
+#include "proc-owners-priv.h"
 #include "xalloc.h"
 
 void proc_owners_init(struct proc_owners *o)
@@ -103,15 +101,14 @@ static struct proc_owner_task *proc_owners_new_task(struct proc_owners *o)
 	return &o->tasks[o->ntasks];
 }
 
-/* A task from another table, its argv0 moving with it. */
-static void proc_owners_push_task(struct proc_owners *o,
+void proc_owners_push_task(struct proc_owners *o,
 				  const struct proc_owner_task *from)
 {
 	*proc_owners_new_task(o) = *from;
 	o->ntasks++;
 }
 
-static uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
+uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
 				     int32_t tid, const char *stat_path)
 {
 	struct proc_owner_task *t = proc_owners_new_task(o);
@@ -124,8 +121,8 @@ static uint32_t proc_owners_add_task(struct proc_owners *o, int32_t pid,
 	return (uint32_t)o->ntasks++;
 }
 
-static void proc_owners_add(struct proc_owners *o, uint64_t ino,
-			    uint32_t task, int32_t fd)
+void proc_owners_add(struct proc_owners *o, uint64_t ino, uint32_t task,
+		     int32_t fd)
 {
 	struct proc_owner *e;
 
@@ -146,7 +143,7 @@ static uint32_t proc_owners_hash(const struct proc_owners *o, uint64_t ino)
 }
 
 /* The index: a power of two chains, at least twice the entries. */
-static void proc_owners_index(struct proc_owners *o)
+void proc_owners_index(struct proc_owners *o)
 {
 	size_t size = 16, i;
 
@@ -178,13 +175,29 @@ uint32_t proc_owners_first(const struct proc_owners *o, uint64_t ino)
 	return proc_owners_match(o, o->head[proc_owners_hash(o, ino)], ino);
 }
 
+void proc_owners_prefetch(const struct proc_owners *o, uint64_t ino,
+			  int stage)
+{
+	uint32_t h, i;
+
+	if (!o->head)
+		return;
+	h = proc_owners_hash(o, ino);
+	if (stage == 0) {
+		__builtin_prefetch(&o->head[h]);
+		return;
+	}
+	i = o->head[h];
+	if (i != PROC_OWNERS_NONE)
+		__builtin_prefetch(&o->own[i]);
+}
+
 uint32_t proc_owners_next(const struct proc_owners *o, uint32_t i)
 {
 	return proc_owners_match(o, o->own[i].next, o->own[i].ino);
 }
 
-/* "socket:[123]" -> 123; 0 for anything else. */
-static uint64_t proc_owners_socket_ino(const char *link, size_t len)
+uint64_t proc_owners_link_ino(const char *link, size_t len)
 {
 	uint64_t ino = 0;
 	size_t i;
@@ -200,7 +213,7 @@ static uint64_t proc_owners_socket_ino(const char *link, size_t len)
 	return ino;
 }
 
-static int32_t proc_owners_number(const char *s)
+int32_t proc_owners_number(const char *s)
 {
 	long v = 0;
 
@@ -212,250 +225,6 @@ static int32_t proc_owners_number(const char *s)
 		v = v * 10 + (*s - '0');
 	}
 	return (int32_t)v;
-}
-
-/* A directory below the root, as a stream; NULL with errno set. */
-static DIR *proc_owners_opendir(int rootfd, const char *path, int *dfd)
-{
-	DIR *dir;
-
-	*dfd = openat(rootfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (*dfd < 0)
-		return NULL;
-	dir = fdopendir(*dfd);
-	if (!dir)
-		close(*dfd);
-	return dir;
-}
-
-/* The sockets among one task's fds ("PID/fd" or "PID/task/TID/fd"). */
-static void proc_owners_scan_fds(struct proc_owners *o, int rootfd,
-				 const char *root, const char *task,
-				 int32_t pid, int32_t tid)
-{
-	char path[4096], link[64];
-	uint32_t t = PROC_OWNERS_NONE;
-	struct dirent *d;
-	DIR *dir;
-	int dfd;
-
-	snprintf(path, sizeof(path), "%s/fd", task);
-	dir = proc_owners_opendir(rootfd, path, &dfd);
-	if (!dir) {
-		if (errno == ENOENT || errno == ESRCH)
-			o->fd_gone++;
-		else
-			o->fd_denied++;
-		if (errno == EACCES)
-			o->fd_eacces++;
-		return;
-	}
-	while ((d = readdir(dir)) != NULL) {
-		int32_t fd = proc_owners_number(d->d_name);
-		ssize_t n;
-		uint64_t ino;
-
-		if (fd < 0)
-			continue;
-		n = readlinkat(dfd, d->d_name, link, sizeof(link));
-		if (n <= 0 || (size_t)n >= sizeof(link))
-			continue;
-		ino = proc_owners_socket_ino(link, (size_t)n);
-		if (!ino)
-			continue;
-		if (t == PROC_OWNERS_NONE) {
-			snprintf(path, sizeof(path), "%s/%s/stat", root, task);
-			t = proc_owners_add_task(o, pid, tid, path);
-		}
-		proc_owners_add(o, ino, t, fd);
-	}
-	closedir(dir);
-}
-
-/* -T: the other threads of a process, each with its own fd view. */
-static void proc_owners_scan_threads(struct proc_owners *o, int rootfd,
-				     const char *root, int32_t pid)
-{
-	char path[64];
-	struct dirent *d;
-	DIR *dir;
-	int dfd;
-
-	snprintf(path, sizeof(path), "%d/task", (int)pid);
-	dir = proc_owners_opendir(rootfd, path, &dfd);
-	if (!dir)
-		return;
-	while ((d = readdir(dir)) != NULL) {
-		int32_t tid = proc_owners_number(d->d_name);
-
-		if (tid < 0 || tid == pid)
-			continue;
-		snprintf(path, sizeof(path), "%d/task/%d", (int)pid, (int)tid);
-		proc_owners_scan_fds(o, rootfd, root, path, pid, tid);
-	}
-	closedir(dir);
-}
-
-/*
- * The scan is spread over a few threads: most of its time is the kernel
- * resolving one fd link after another. Worker k takes the pids whose
- * index is k modulo the number of workers, into a table of its own, and
- * notes where each pid's entries end; the tables are then joined in pid
- * order, so the result is the one a single pass would give.
- */
-#define PROC_OWNERS_WORKERS	4
-
-struct proc_owners_part {
-	struct proc_owners o;
-	const int32_t *pids;
-	size_t npids, first, step;
-	size_t *own_end, *task_end;	/* per pid index, for its worker */
-	int rootfd;
-	const char *root;
-	bool threads;
-};
-
-static void *proc_owners_worker(void *arg)
-{
-	struct proc_owners_part *p = arg;
-	char name[16];
-	size_t i;
-
-	for (i = p->first; i < p->npids; i += p->step) {
-		snprintf(name, sizeof(name), "%d", (int)p->pids[i]);
-		p->o.procs++;
-		proc_owners_scan_fds(&p->o, p->rootfd, p->root, name,
-				     p->pids[i], p->pids[i]);
-		if (p->threads)
-			proc_owners_scan_threads(&p->o, p->rootfd, p->root,
-						 p->pids[i]);
-		p->own_end[i] = p->o.n;
-		p->task_end[i] = p->o.ntasks;
-	}
-	return NULL;
-}
-
-/* Appends part's entries of one pid (own[*os..oe), tasks[*ts..te)). */
-static void proc_owners_take(struct proc_owners *o, struct proc_owners *part,
-			     size_t *os, size_t oe, size_t *ts, size_t te)
-{
-	uint32_t base = (uint32_t)o->ntasks;
-	size_t first_task = *ts;
-
-	for (; *ts < te; (*ts)++)
-		proc_owners_push_task(o, &part->tasks[*ts]);
-	for (; *os < oe; (*os)++) {
-		const struct proc_owner *e = &part->own[*os];
-
-		proc_owners_add(o, e->ino, base + (e->task - (uint32_t)first_task),
-				e->fd);
-	}
-}
-
-static void proc_owners_join(struct proc_owners *o,
-			     struct proc_owners_part *parts, size_t nparts,
-			     size_t npids)
-{
-	size_t os[PROC_OWNERS_WORKERS] = { 0 }, ts[PROC_OWNERS_WORKERS] = { 0 };
-	size_t i, k;
-
-	for (i = 0; i < npids; i++) {
-		k = i % nparts;
-		proc_owners_take(o, &parts[k].o, &os[k], parts[k].own_end[i],
-				 &ts[k], parts[k].task_end[i]);
-	}
-	for (k = 0; k < nparts; k++) {
-		o->procs += parts[k].o.procs;
-		o->fd_denied += parts[k].o.fd_denied;
-		o->fd_eacces += parts[k].o.fd_eacces;
-		o->fd_gone += parts[k].o.fd_gone;
-		parts[k].o.ntasks = 0;	/* their argv0 moved to o */
-		proc_owners_free(&parts[k].o);
-	}
-}
-
-/* The numeric entries of root, in readdir order. */
-static int32_t *proc_owners_pids(DIR *dir, size_t *n)
-{
-	struct dirent *d;
-	int32_t *pids = NULL;
-	size_t cap = 0;
-
-	*n = 0;
-	while ((d = readdir(dir)) != NULL) {
-		int32_t pid = proc_owners_number(d->d_name);
-
-		if (pid <= 0)
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			pids = xreallocarray(pids, cap, sizeof(*pids));
-		}
-		pids[(*n)++] = pid;
-	}
-	return pids;
-}
-
-static size_t proc_owners_nworkers(size_t npids)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (npids < 16 || cpus < 2)
-		return 1;
-	return cpus < PROC_OWNERS_WORKERS ? (size_t)cpus : PROC_OWNERS_WORKERS;
-}
-
-static void proc_owners_run(struct proc_owners *o, int rootfd,
-			    const char *root, bool threads,
-			    const int32_t *pids, size_t npids)
-{
-	struct proc_owners_part parts[PROC_OWNERS_WORKERS];
-	pthread_t tid[PROC_OWNERS_WORKERS];
-	bool started[PROC_OWNERS_WORKERS];
-	size_t *ends = xcalloc(2 * npids + 1, sizeof(*ends));
-	size_t n = proc_owners_nworkers(npids), k;
-
-	for (k = 0; k < n; k++) {
-		memset(&parts[k], 0, sizeof(parts[k]));
-		parts[k].o.want_cmdline = o->want_cmdline;
-		parts[k].pids = pids;
-		parts[k].npids = npids;
-		parts[k].first = k;
-		parts[k].step = n;
-		parts[k].own_end = ends;
-		parts[k].task_end = ends + npids;
-		parts[k].rootfd = rootfd;
-		parts[k].root = root;
-		parts[k].threads = threads;
-		started[k] = k > 0 && pthread_create(&tid[k], NULL,
-					proc_owners_worker, &parts[k]) == 0;
-	}
-	proc_owners_worker(&parts[0]);
-	for (k = 1; k < n; k++) {
-		if (started[k])
-			pthread_join(tid[k], NULL);
-		else
-			proc_owners_worker(&parts[k]);
-	}
-	proc_owners_join(o, parts, n, npids);
-	free(ends);
-}
-
-int proc_owners_scan(struct proc_owners *o, const char *root, bool threads)
-{
-	int32_t *pids;
-	size_t npids;
-	DIR *dir;
-
-	dir = opendir(root);
-	if (!dir)
-		return -errno;
-	pids = proc_owners_pids(dir, &npids);
-	proc_owners_run(o, dirfd(dir), root, threads, pids, npids);
-	free(pids);
-	closedir(dir);
-	proc_owners_index(o);
-	return 0;
 }
 
 /* One "PID FD TARGET" line; *last holds the task of the previous line. */
@@ -479,7 +248,7 @@ static void proc_owners_parse_line(struct proc_owners *o, const char *line,
 	fd_s[sp2 - sp1 - 1] = '\0';
 	pid = proc_owners_number(pid_s);
 	fd = proc_owners_number(fd_s);
-	ino = proc_owners_socket_ino(sp2 + 1, len - (size_t)(sp2 + 1 - line));
+	ino = proc_owners_link_ino(sp2 + 1, len - (size_t)(sp2 + 1 - line));
 	if (pid <= 0 || fd < 0 || !ino)
 		return;
 	if (*last == PROC_OWNERS_NONE || o->tasks[*last].pid != pid) {

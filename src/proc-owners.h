@@ -52,10 +52,25 @@ struct proc_owners {
 	unsigned long fd_gone;		/* processes that went away */
 };
 
+struct proc_owners_job;
+
 void proc_owners_init(struct proc_owners *o);
 void proc_owners_free(struct proc_owners *o);
-/* Scans root (/proc or PROC_ROOT); 0 or a negative errno for the root. */
+/*
+ * Scans root (/proc or PROC_ROOT) into an empty table; 0 or a negative
+ * errno for the root. threads: also each thread's fd directory (-T).
+ */
 int proc_owners_scan(struct proc_owners *o, const char *root, bool threads);
+/*
+ * The same scan in two halves, so that the caller can do other work while
+ * it runs: with async, start returns at once and the scan goes on in
+ * threads of its own (o must not be touched until wait returns). *job is
+ * NULL when start fails; wait takes NULL too, and frees the job.
+ */
+int proc_owners_scan_start(struct proc_owners *o, const char *root,
+			   bool threads, bool async,
+			   struct proc_owners_job **job);
+void proc_owners_scan_wait(struct proc_owners_job *job);
 /*
  * Reads a recording's "PID FD TARGET" lines (fdlinks) instead of a scan;
  * the command names come from root/PID/stat.
@@ -68,6 +83,14 @@ int proc_owners_parse(struct proc_owners *o, const char *text, size_t len,
 /* The first owner of ino, then the next ones: an index, or ..._NONE. */
 uint32_t proc_owners_first(const struct proc_owners *o, uint64_t ino);
 uint32_t proc_owners_next(const struct proc_owners *o, uint32_t i);
+
+/*
+ * A hint that ino is about to be looked up, for a batch of lookups whose
+ * memory reads can overlap: stage 0 fetches its chain's head, stage 1 (a
+ * little later) the first entry the head names.
+ */
+void proc_owners_prefetch(const struct proc_owners *o, uint64_t ino,
+			  int stage);
 
 /*
  * The command name in a stat file: from the first '(' to the last ')'.
