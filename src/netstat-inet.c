@@ -28,6 +28,7 @@ struct netstat_inet {
 	enum netstat_kind kind;
 	const char *label;	/* "tcp", "udp6", "udpl", ... */
 	enum netstat_svc svc;
+	struct netstat_ahead *ahead;	/* where netstat_inet_keep packs */
 };
 
 static bool netstat_inet_zero(const uint8_t *a, size_t len)
@@ -101,11 +102,11 @@ static void netstat_inet_nl_counts(const struct lsock_sock *sk,
 	}
 }
 
+/* The -o fields of a row: the timer in ticks, retransmits and probes. */
 static void netstat_inet_timer(const struct netstat_inet *in,
-			       const struct lsock_sock *sk, char *buf,
-			       size_t size)
+			       const struct lsock_sock *sk,
+			       struct netstat_row *row)
 {
-	long hz = in->kind == NETSTAT_TCP ? in->r->clk_tck : 100;
 	unsigned long when = (unsigned long)sk->timeout_raw;
 	unsigned long retr = sk->retrans;
 	int probes = (int)sk->probes;
@@ -118,61 +119,214 @@ static void netstat_inet_timer(const struct netstat_inet *in,
 	}
 	if (in->kind == NETSTAT_UDP)
 		retr = 0;
-	netstat_fmt_timer(buf, size, in->kind == NETSTAT_TCP, sk->timer,
-			  (double)when / (double)hz, retr, probes);
+	row->timer = (uint8_t)sk->timer;
+	row->when = when;
+	row->retr = retr;
+	row->probes = probes;
+}
+
+/* What netstat prints of sk; false when the row is not shown. */
+static bool netstat_inet_view(const struct netstat_inet *in,
+			      const struct lsock_sock *sk,
+			      struct netstat_row *row)
+{
+	size_t alen = sk->family == AF_INET ? 4 : 16;
+
+	if (!netstat_inet_shown(in, sk))
+		return false;
+	memset(row, 0, sizeof(*row));
+	row->family = sk->family;
+	row->state = sk->state;
+	row->rq = (uint32_t)sk->rq;
+	row->wq = (uint32_t)sk->wq;
+	if ((sk->flags & LSOCK_SKF_TIMEOUT_MS) && sk->state == LSOCK_SS_LISTEN)
+		row->wq = 0;	/* /proc has no backlog limit */
+	memcpy(row->local, sk->local, alen);
+	memcpy(row->remote, sk->remote, alen);
+	row->lport = (uint16_t)sk->lport;
+	row->rport = (uint16_t)sk->rport;
+	row->uid = sk->uid;
+	row->ino = sk->ino;
+	if (in->r->ctl->timers)
+		netstat_inet_timer(in, sk, row);
+	return true;
 }
 
 static void netstat_inet_endpoint(struct netstat_inet *in,
-				  const struct lsock_sock *sk, bool local,
+				  const struct netstat_row *row, bool local,
 				  char *buf, size_t size)
 {
 	struct netstat_names *n = &in->r->names;
 	char host[sizeof(n->host)];
 
-	const char *h = netstat_names_host(n, sk->family,
-					   local ? sk->local : sk->remote);
+	const char *h = netstat_names_host(n, row->family,
+					   local ? row->local : row->remote);
 	size_t hl = strnlen(h, sizeof(host) - 1);
 
 	memcpy(host, h, hl);
 	host[hl] = '\0';
 	netstat_fmt_endpoint(buf, size, host,
-			     netstat_names_port(n, local ? sk->lport : sk->rport,
-						in->svc),
+			     netstat_names_port(n, local ? row->lport :
+						row->rport, in->svc),
 			     in->r->ctl->wide);
 }
 
-static int netstat_inet_row(const struct lsock_sock *sk, void *arg)
+static void netstat_inet_print(struct netstat_inet *in,
+			       const struct netstat_row *row)
 {
-	struct netstat_inet *in = arg;
 	struct output *out = in->r->out;
 	/* netstat's buffers: 128 bytes for TCP, 64 for UDP and raw */
 	size_t size = in->kind == NETSTAT_TCP ? 128 : 64;
 	char laddr[128], raddr[128], timer[64], num[16];
-	unsigned long wq = (uint32_t)sk->wq;
+	long hz = in->kind == NETSTAT_TCP ? in->r->clk_tck : 100;
 
-	if (!netstat_inet_shown(in, sk))
-		return 0;
-	if ((sk->flags & LSOCK_SKF_TIMEOUT_MS) && sk->state == LSOCK_SS_LISTEN)
-		wq = 0;		/* /proc has no backlog limit */
-	netstat_inet_endpoint(in, sk, true, laddr, size);
-	netstat_inet_endpoint(in, sk, false, raddr, size);
+	netstat_inet_endpoint(in, row, true, laddr, size);
+	netstat_inet_endpoint(in, row, false, raddr, size);
 	/* "%-4s  %6lu %6lu " (UDP: "%-5s %6lu %6lu "), "%-23s %-23s %-11s" */
 	output_left(out, in->label, in->kind == NETSTAT_UDP ? 5 : 4);
 	output_str(out, in->kind == NETSTAT_UDP ? " " : "  ");
-	output_uint_right(out, (uint32_t)sk->rq, 6);
+	output_uint_right(out, row->rq, 6);
 	output_str(out, " ");
-	output_uint_right(out, wq, 6);
+	output_uint_right(out, row->wq, 6);
 	output_str(out, " ");
 	output_left(out, laddr, 23);
 	output_str(out, " ");
 	output_left(out, raddr, 23);
 	output_str(out, " ");
-	output_left(out, netstat_inet_state(in, sk->state, num, sizeof(num)),
+	output_left(out, netstat_inet_state(in, row->state, num, sizeof(num)),
 		    11);
 	if (in->r->ctl->timers)
-		netstat_inet_timer(in, sk, timer, sizeof(timer));
-	netstat_list_suffix(in->r, sk->uid, sk->ino,
+		netstat_fmt_timer(timer, sizeof(timer), in->kind == NETSTAT_TCP,
+				  row->timer, (double)row->when / (double)hz,
+				  (unsigned long)row->retr, row->probes);
+	netstat_list_suffix(in->r, row->uid, row->ino,
 			    in->r->ctl->timers ? timer : NULL);
+}
+
+static int netstat_inet_row(const struct lsock_sock *sk, void *arg)
+{
+	struct netstat_inet *in = arg;
+	struct netstat_row row;
+
+	if (netstat_inet_view(in, sk, &row))
+		netstat_inet_print(in, &row);
+	return 0;
+}
+
+/* ---- read ahead while the -p scan runs ------------------------------------ */
+
+static int netstat_inet_keep(const struct lsock_sock *sk, void *arg)
+{
+	struct netstat_inet *in = arg;
+	struct netstat_row row;
+
+	if (netstat_inet_view(in, sk, &row))
+		netstat_ahead_put(in->ahead, &row, in->r->ctl->timers);
+	return 0;
+}
+
+static struct netstat_ahead *netstat_inet_slot(struct netstat_run *r,
+					       enum lsock_table t, int family)
+{
+	int v6 = family == AF_INET6;
+
+	if (t == LSOCK_T_TCP)
+		return &r->ahead[NETSTAT_AHEAD_TCP][v6];
+	if (t == LSOCK_T_UDP)
+		return &r->ahead[NETSTAT_AHEAD_UDP][v6];
+	if (t == LSOCK_T_UDPLITE)
+		return &r->ahead[NETSTAT_AHEAD_UDPLITE][v6];
+	return NULL;
+}
+
+/* One table and family into its slot: all its rows, or none. */
+static void netstat_inet_ahead(struct netstat_inet *in, enum lsock_table t,
+			       int family)
+{
+	struct netstat_ahead *a = netstat_inet_slot(in->r, t, family);
+
+	if (!a)
+		return;
+	in->ahead = a;
+	a->rc = netstat_src_auto(in->r, t, family, netstat_inet_keep, in);
+	a->taken = true;
+	if (a->rc < 0)
+		netstat_ahead_free(a);
+}
+
+void netstat_inet_read_ahead(struct netstat_run *r)
+{
+	const struct netstat_ctl *ctl = r->ctl;
+	bool x = netstat_list_explicit(ctl);
+	struct netstat_inet tcp = { .r = r, .kind = NETSTAT_TCP, .label = "tcp",
+				     .svc = NETSTAT_SVC_TCP };
+	struct netstat_inet udp = { .r = r, .kind = NETSTAT_UDP, .label = "udp",
+				     .svc = NETSTAT_SVC_UDP };
+	const struct {
+		struct netstat_inet *in;
+		enum lsock_table t;
+		bool wanted;
+	} tabs[] = {
+		{ &tcp, LSOCK_T_TCP, !x || ctl->tcp },
+		{ &udp, LSOCK_T_UDP, !x || ctl->udp },
+		{ &udp, LSOCK_T_UDPLITE, !x || ctl->udplite },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
+		if (!tabs[i].wanted)
+			continue;
+		if (!x || ctl->inet)
+			netstat_inet_ahead(tabs[i].in, tabs[i].t, AF_INET);
+		if (!x || ctl->inet6)
+			netstat_inet_ahead(tabs[i].in, tabs[i].t, AF_INET6);
+	}
+}
+
+void netstat_inet_ahead_free(struct netstat_run *r)
+{
+	size_t i;
+
+	for (i = 0; i < NETSTAT_AHEAD_MAX; i++) {
+		netstat_ahead_free(&r->ahead[i][0]);
+		netstat_ahead_free(&r->ahead[i][1]);
+	}
+}
+
+/*
+ * A table and family: what was read ahead, or netstat_src_dump. The rows
+ * read ahead go out in batches whose owner lookups are prefetched
+ * together: the owners table is large and its reads would otherwise miss
+ * the cache one after the other.
+ */
+#define NETSTAT_INET_BATCH	32
+
+static int netstat_inet_dump(struct netstat_inet *in, enum lsock_table t,
+			     int family, char **path)
+{
+	struct netstat_ahead *a = netstat_inet_slot(in->r, t, family);
+	struct netstat_row rows[NETSTAT_INET_BATCH];
+	size_t off = 0, n, i;
+	int stage;
+
+	if (!a || !a->taken || a->rc < 0)
+		return netstat_src_dump(in->r, t, family, netstat_inet_row, in,
+					path);
+	*path = NULL;
+	do {
+		for (n = 0; n < NETSTAT_INET_BATCH &&
+		     netstat_ahead_get(a, &off, &rows[n], in->r->ctl->timers);
+		     n++)
+			;
+		for (stage = 0; stage < 2 && in->r->ctl->programs; stage++)
+			for (i = 0; i < n; i++)
+				proc_owners_prefetch(&in->r->owners,
+						     rows[i].ino, stage);
+		for (i = 0; i < n; i++)
+			netstat_inet_print(in, &rows[i]);
+	} while (n == NETSTAT_INET_BATCH);
+	netstat_ahead_free(a);
+	netstat_src_auto_why(in->r, t, family);
 	return 0;
 }
 
@@ -192,8 +346,7 @@ static int netstat_inet_table(struct netstat_run *r, enum lsock_table t,
 	r->bogus = in->kind == NETSTAT_TCP ? "tcp" :
 		   in->kind == NETSTAT_UDP ? "udp" : "raw";
 	if (!x || r->ctl->inet) {
-		rc = netstat_src_dump(r, t, AF_INET, netstat_inet_row, in,
-				      &path);
+		rc = netstat_inet_dump(in, t, AF_INET, &path);
 		if (rc < 0)
 			code = netstat_table_failed(r, name, rc, path, t);
 		free(path);
@@ -203,8 +356,7 @@ static int netstat_inet_table(struct netstat_run *r, enum lsock_table t,
 	}
 	if (!x || r->ctl->inet6) {
 		in->label = label6;
-		rc = netstat_src_dump(r, t, AF_INET6, netstat_inet_row, in,
-				      &path);
+		rc = netstat_inet_dump(in, t, AF_INET6, &path);
 		in->label = label4;
 		free(path);
 		(void)rc;
@@ -214,15 +366,17 @@ static int netstat_inet_table(struct netstat_run *r, enum lsock_table t,
 
 int netstat_inet_tcp(struct netstat_run *r)
 {
-	struct netstat_inet in = { r, NETSTAT_TCP, "tcp", NETSTAT_SVC_TCP };
+	struct netstat_inet in = { .r = r, .kind = NETSTAT_TCP, .label = "tcp",
+				   .svc = NETSTAT_SVC_TCP };
 
 	return netstat_inet_table(r, LSOCK_T_TCP, &in, "tcp6", "AF INET (tcp)");
 }
 
 int netstat_inet_udp(struct netstat_run *r, bool lite)
 {
-	struct netstat_inet in = { r, NETSTAT_UDP, lite ? "udpl" : "udp",
-				   NETSTAT_SVC_UDP };
+	struct netstat_inet in = { .r = r, .kind = NETSTAT_UDP,
+				   .label = lite ? "udpl" : "udp",
+				   .svc = NETSTAT_SVC_UDP };
 
 	if (lite)
 		return netstat_inet_table(r, LSOCK_T_UDPLITE, &in, "udpl6",
@@ -232,7 +386,8 @@ int netstat_inet_udp(struct netstat_run *r, bool lite)
 
 int netstat_inet_raw(struct netstat_run *r)
 {
-	struct netstat_inet in = { r, NETSTAT_RAW, "raw", NETSTAT_SVC_RAW };
+	struct netstat_inet in = { .r = r, .kind = NETSTAT_RAW, .label = "raw",
+				   .svc = NETSTAT_SVC_RAW };
 
 	return netstat_inet_table(r, LSOCK_T_RAW, &in, "raw6", "AF INET (raw)");
 }

@@ -51,6 +51,25 @@ static void netstat_list_owner_warnings(const struct proc_owners *o, int rc)
 		      "root to see it all.)\n", stderr);
 }
 
+/*
+ * -p on a live system: the scan starts in threads of its own, so that the
+ * rows read ahead (netstat-ahead.c) come in while it runs.
+ */
+static void netstat_list_owners_start(struct netstat_run *r)
+{
+	const struct netstat_ctl *ctl = r->ctl;
+
+	if (!ctl->programs || r->owners_loaded || r->owners_job ||
+	    ctl->replay_dir)
+		return;
+	proc_owners_init(&r->owners);
+	r->owners.want_cmdline = true;
+	r->owners_rc = proc_owners_scan_start(&r->owners, ctl->src.proc_root,
+					      false, true, &r->owners_job);
+	if (r->owners_job)
+		netstat_inet_read_ahead(r);
+}
+
 /* Once per round, before the first section that shows owners. */
 static void netstat_list_owners(struct netstat_run *r)
 {
@@ -61,39 +80,54 @@ static void netstat_list_owners(struct netstat_run *r)
 	if (!ctl->programs || r->owners_loaded)
 		return;
 	r->owners_loaded = true;
-	proc_owners_init(&r->owners);
-	r->owners.want_cmdline = true;
-	if (ctl->replay_dir) {
+	if (r->owners_job) {
+		proc_owners_scan_wait(r->owners_job);
+		r->owners_job = NULL;
+		rc = r->owners_rc;
+	} else if (ctl->replay_dir) {
+		proc_owners_init(&r->owners);
+		r->owners.want_cmdline = true;
 		fdlinks = xmalloc(strlen(ctl->replay_dir) + sizeof("/fdlinks"));
 		sprintf(fdlinks, "%s/fdlinks", ctl->replay_dir);
 		rc = proc_owners_load(&r->owners, fdlinks, ctl->src.proc_root);
 		free(fdlinks);
 	} else {
+		proc_owners_init(&r->owners);
+		r->owners.want_cmdline = true;
 		rc = proc_owners_scan(&r->owners, ctl->src.proc_root, false);
 	}
+	r->prognames = xcalloc(r->owners.ntasks + 1, sizeof(*r->prognames));
 	netstat_list_owner_warnings(&r->owners, rc);
+}
+
+/* A task's -p text, made the first time a row needs it. */
+static const char *netstat_list_progname(struct netstat_run *r, uint32_t t)
+{
+	const struct proc_owner_task *task = &r->owners.tasks[t];
+	char *buf = r->prognames[t];
+
+	if (!buf[0]) {
+		netstat_fmt_progname(buf, sizeof(r->prognames[t]), task->pid,
+				     task->argv0);
+		netstat_escape(buf, true);
+	}
+	return buf;
 }
 
 /*
  * The first process scanned whose cmdline could be read holds the inode
  * for netstat; the owners table lists the last scanned first.
  */
-const char *netstat_list_owner(struct netstat_run *r, uint64_t ino,
-			       char *buf, size_t size)
+const char *netstat_list_owner(struct netstat_run *r, uint64_t ino)
 {
 	const struct proc_owners *o = &r->owners;
-	const struct proc_owner_task *t = NULL;
-	uint32_t i;
+	uint32_t i, t = PROC_OWNERS_NONE;
 
 	for (i = proc_owners_first(o, ino); i != PROC_OWNERS_NONE;
 	     i = proc_owners_next(o, i))
 		if (o->tasks[o->own[i].task].argv0)
-			t = &o->tasks[o->own[i].task];
-	if (!t)
-		return "-";
-	netstat_fmt_progname(buf, size, t->pid, t->argv0);
-	netstat_escape(buf, true);
-	return buf;
+			t = o->own[i].task;
+	return t == PROC_OWNERS_NONE ? "-" : netstat_list_progname(r, t);
 }
 
 void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
@@ -101,7 +135,6 @@ void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
 {
 	const struct netstat_ctl *ctl = r->ctl;
 	struct output *out = r->out;
-	char prog[32];
 	const char *user;
 
 	if (ctl->extend) {
@@ -114,8 +147,7 @@ void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
 	}
 	if (ctl->programs) {
 		output_str(out, " ");
-		output_left(out, netstat_list_owner(r, ino, prog, sizeof(prog)),
-			    20);
+		output_left(out, netstat_list_owner(r, ino), 20);
 	}
 	if (timer)
 		output_printf(out, " %s", timer);
@@ -236,6 +268,7 @@ static int netstat_list_inet(struct netstat_run *r)
 
 	if (!x || ctl->tcp || ctl->sctp || ctl->udp || ctl->udplite ||
 	    ctl->raw) {
+		netstat_list_owners_start(r);
 		netstat_list_owners(r);
 		netstat_list_inet_header(r);
 	}
@@ -281,6 +314,18 @@ static int netstat_list_once(struct netstat_run *r)
 	return 0;
 }
 
+/* What one round found out: the owners and any rows not printed. */
+static void netstat_list_round_free(struct netstat_run *r)
+{
+	proc_owners_scan_wait(r->owners_job);
+	r->owners_job = NULL;
+	proc_owners_free(&r->owners);
+	free(r->prognames);
+	r->prognames = NULL;
+	r->owners_loaded = false;
+	netstat_inet_ahead_free(r);
+}
+
 int netstat_list_run(const struct netstat_ctl *ctl, struct output *out)
 {
 	struct netstat_run r;
@@ -299,10 +344,9 @@ int netstat_list_run(const struct netstat_ctl *ctl, struct output *out)
 			break;
 		output_flush(out);
 		sleep(1);
-		proc_owners_free(&r.owners);
-		r.owners_loaded = false;
+		netstat_list_round_free(&r);
 	}
-	proc_owners_free(&r.owners);
+	netstat_list_round_free(&r);
 	netstat_names_free(&r.names);
 	return rc;
 }

@@ -74,12 +74,56 @@ const char *netstat_v4mapped_text(const char *text, const uint8_t *addr16);
 
 /* netstat-list.c: one listing run */
 
+/*
+ * A table's rows read ahead over netlink while the -p scan runs, packed
+ * (netstat-inet.c), to be printed once the owners are known.
+ */
+struct netstat_ahead {
+	bool taken;		/* the dump was made */
+	int rc;			/* its result: rows are good only when 0 */
+	uint8_t *buf;
+	size_t len, cap;
+};
+
+/* One Internet row as netstat prints it (netstat-inet.c). */
+struct netstat_row {
+	uint8_t family;
+	uint8_t state;
+	uint8_t timer;		/* -o: the timer kind */
+	int32_t probes;		/* -o */
+	uint32_t rq, wq;
+	uint16_t lport, rport;	/* TCP and UDP ports; raw: the protocol */
+	uint8_t local[16], remote[16];	/* IPv4 in the first 4 */
+	uint32_t uid;
+	uint64_t ino;
+	uint64_t when;		/* -o: clock ticks left */
+	uint64_t retr;		/* -o: retransmits */
+};
+
+/*
+ * netstat-ahead.c: rows packed one after the other, without what a row
+ * does not need (IPv4 addresses take 4 bytes, -o's fields only with -o).
+ */
+void netstat_ahead_put(struct netstat_ahead *a, const struct netstat_row *row,
+		       bool timers);
+/* The row at *off, moving *off past it; false at the end. */
+bool netstat_ahead_get(const struct netstat_ahead *a, size_t *off,
+		       struct netstat_row *row, bool timers);
+void netstat_ahead_free(struct netstat_ahead *a);
+
+enum netstat_ahead_slot { NETSTAT_AHEAD_TCP, NETSTAT_AHEAD_UDP,
+			  NETSTAT_AHEAD_UDPLITE, NETSTAT_AHEAD_MAX };
+
 struct netstat_run {
 	const struct netstat_ctl *ctl;
 	struct output *out;
 	struct netstat_names names;
 	struct proc_owners owners;
 	bool owners_loaded;
+	struct proc_owners_job *owners_job;	/* a scan still running */
+	int owners_rc;				/* what its start returned */
+	char (*prognames)[20];	/* per owner task: its -p text, once made */
+	struct netstat_ahead ahead[NETSTAT_AHEAD_MAX][2];	/* [][v6] */
 	long clk_tck;
 	/* for the backends' warnings while one table is read */
 	const char *bogus;		/* "tcp", "udp", "raw", "unix" */
@@ -89,8 +133,7 @@ struct netstat_run {
 /* Whether anything was named on the command line (netstat's flag_arg). */
 bool netstat_list_explicit(const struct netstat_ctl *ctl);
 /* -p: the owner of a socket, as netstat names it, or "-". */
-const char *netstat_list_owner(struct netstat_run *r, uint64_t ino,
-			       char *buf, size_t size);
+const char *netstat_list_owner(struct netstat_run *r, uint64_t ino);
 /* The User, Inode, PID/Program name and Timer columns, and the newline. */
 void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
 			 const char *timer);
@@ -106,6 +149,16 @@ void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
  */
 int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 		     lsock_sock_cb cb, void *arg, char **path);
+/*
+ * The first step of netstat_src_dump: with --backend=auto on a live system,
+ * TCP and UDP over sock_diag. 0 when the whole table came that way (say so
+ * with netstat_src_auto_why, for --why); negative when netstat_src_dump has
+ * to take it from /proc instead (rows cb has seen are then to be dropped).
+ */
+int netstat_src_auto(struct netstat_run *r, enum lsock_table t, int family,
+		     lsock_sock_cb cb, void *arg);
+void netstat_src_auto_why(const struct netstat_run *r, enum lsock_table t,
+			  int family);
 /* The /proc file netstat would read for a table and family. */
 enum lsock_procfile netstat_src_procfile(enum lsock_table t, int family);
 
@@ -114,6 +167,10 @@ enum lsock_procfile netstat_src_procfile(enum lsock_table t, int family);
 int netstat_inet_tcp(struct netstat_run *r);
 int netstat_inet_udp(struct netstat_run *r, bool lite);
 int netstat_inet_raw(struct netstat_run *r);
+/* While the -p scan runs: the TCP and UDP tables that come over netlink. */
+void netstat_inet_read_ahead(struct netstat_run *r);
+/* Drops what was read ahead and not printed. */
+void netstat_inet_ahead_free(struct netstat_run *r);
 int netstat_unix_section(struct netstat_run *r);
 /*
  * Shared by both: the missing-table message and exit code for a table

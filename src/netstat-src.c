@@ -163,6 +163,27 @@ static bool netstat_src_netlink_first(const struct netstat_run *r,
 		t == LSOCK_T_UDPLITE) && access(path, F_OK) == 0;
 }
 
+int netstat_src_auto(struct netstat_run *r, enum lsock_table t, int family,
+		     lsock_sock_cb cb, void *arg)
+{
+	char *path;
+	bool first;
+
+	if (r->ctl->backend == LSOCK_BACKEND_NETLINK)
+		return -ENOSYS;
+	path = backend_procfile_path(&r->ctl->src,
+				     netstat_src_procfile(t, family));
+	first = netstat_src_netlink_first(r, t, path);
+	free(path);
+	return first ? netstat_src_netlink(r, t, family, cb, arg) : -ENOSYS;
+}
+
+void netstat_src_auto_why(const struct netstat_run *r, enum lsock_table t,
+			  int family)
+{
+	netstat_src_why(r, t, family, "netlink (sock_diag)", 0);
+}
+
 int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 		     lsock_sock_cb cb, void *arg, char **path)
 {
@@ -170,17 +191,9 @@ int netstat_src_dump(struct netstat_run *r, enum lsock_table t, int family,
 	int prc = 0, rc;
 
 	*path = NULL;
-	if (ctl->backend != LSOCK_BACKEND_NETLINK) {
-		*path = backend_procfile_path(&r->ctl->src,
-					      netstat_src_procfile(t, family));
-		if (netstat_src_netlink_first(r, t, *path) &&
-		    netstat_src_netlink(r, t, family, cb, arg) == 0) {
-			netstat_src_why(r, t, family, "netlink (sock_diag)", 0);
-			free(*path);
-			*path = NULL;
-			return 0;
-		}
-		free(*path);
+	if (netstat_src_auto(r, t, family, cb, arg) == 0) {
+		netstat_src_auto_why(r, t, family);
+		return 0;
 	}
 	if (ctl->backend != LSOCK_BACKEND_NETLINK) {
 		*path = backend_procfile_path(&r->ctl->src,

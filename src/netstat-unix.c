@@ -126,7 +126,7 @@ static int netstat_unix_row(const struct lsock_sock *sk, void *arg)
 {
 	struct netstat_run *r = arg;
 	struct netstat_unix_view v;
-	char flags[32], refcnt[24], path[4096], prog[32];
+	char flags[32], refcnt[24], path[4096];
 
 	netstat_unix_view(sk, &v);
 	if (!netstat_unix_shown(r->ctl, &v))
@@ -142,7 +142,7 @@ static int netstat_unix_row(const struct lsock_sock *sk, void *arg)
 		      (unsigned long long)sk->ino);
 	if (r->ctl->programs)
 		output_printf(r->out, " %-20s",
-			      netstat_list_owner(r, sk->ino, prog, sizeof(prog)));
+			      netstat_list_owner(r, sk->ino));
 	netstat_unix_path(sk, path, sizeof(path));
 	output_str(r->out, " ");
 	output_str(r->out, path);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "netstat-cli.h"
@@ -188,6 +189,73 @@ START_TEST(test_output_stdio)
 }
 END_TEST
 
+/* Rows read ahead come back as they went in, IPv4 packed short. */
+START_TEST(test_ahead_roundtrip)
+{
+	struct netstat_ahead a;
+	struct netstat_row in[3], out;
+	size_t off, i, v4len;
+	int timers;
+
+	memset(in, 0, sizeof(in));
+	in[0].family = AF_INET;
+	in[0].state = LSOCK_SS_ESTABLISHED;
+	in[0].rq = 0xffffffffu;
+	in[0].wq = 7;
+	in[0].lport = 22;
+	in[0].rport = 65535;
+	memcpy(in[0].local, "\x7f\x00\x00\x01", 4);
+	memcpy(in[0].remote, "\x0a\x01\x02\x03", 4);
+	in[0].uid = 4000000000u;
+	in[0].ino = 0x123456789abcULL;
+	in[1] = in[0];
+	in[1].family = AF_INET6;
+	memset(in[1].local, 0xfe, 16);
+	in[1].remote[15] = 1;
+	in[2] = in[0];
+	in[2].state = LSOCK_SS_LISTEN;
+	in[2].timer = 2;
+	in[2].probes = 3;
+	in[2].when = 123456789;
+	in[2].retr = 9;
+	for (timers = 0; timers < 2; timers++) {
+		memset(&a, 0, sizeof(a));
+		for (i = 0; i < 3; i++)
+			netstat_ahead_put(&a, &in[i], timers);
+		v4len = 2 + 8 + 4 + 4 + 8 + 8 + (timers ? 21 : 0);
+		ck_assert_uint_eq(a.len, 3 * v4len + 24);
+		for (off = 0, i = 0; netstat_ahead_get(&a, &off, &out, timers);
+		     i++) {
+			struct netstat_row w = in[i];
+
+			if (!timers) {
+				w.timer = 0;
+				w.probes = 0;
+				w.when = 0;
+				w.retr = 0;
+			}
+			ck_assert_uint_eq(out.family, w.family);
+			ck_assert_uint_eq(out.state, w.state);
+			ck_assert_uint_eq(out.rq, w.rq);
+			ck_assert_uint_eq(out.wq, w.wq);
+			ck_assert_int_eq(out.lport, w.lport);
+			ck_assert_int_eq(out.rport, w.rport);
+			ck_assert_mem_eq(out.local, w.local, 16);
+			ck_assert_mem_eq(out.remote, w.remote, 16);
+			ck_assert_uint_eq(out.uid, w.uid);
+			ck_assert_uint_eq(out.ino, w.ino);
+			ck_assert_uint_eq(out.timer, w.timer);
+			ck_assert_int_eq(out.probes, w.probes);
+			ck_assert_uint_eq(out.when, w.when);
+			ck_assert_uint_eq(out.retr, w.retr);
+		}
+		ck_assert_uint_eq(i, 3);
+		netstat_ahead_free(&a);
+		ck_assert_ptr_null(a.buf);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("netstat");
@@ -200,6 +268,7 @@ int main(void)
 	tcase_add_test(tc, test_v4mapped);
 	tcase_add_test(tc, test_own_options);
 	tcase_add_test(tc, test_output_stdio);
+	tcase_add_test(tc, test_ahead_roundtrip);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
