@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ struct netstat_inet {
 	enum netstat_kind kind;
 	const char *label;	/* "tcp", "udp6", "udpl", ... */
 	enum netstat_svc svc;
-	struct netstat_ahead *ahead;	/* where netstat_inet_keep packs */
+	struct rowpack *ahead;	/* where netstat_inet_keep packs */
 };
 
 static bool netstat_inet_zero(const uint8_t *a, size_t len)
@@ -215,17 +216,39 @@ static int netstat_inet_row(const struct lsock_sock *sk, void *arg)
 
 /* ---- read ahead while the -p scan runs ------------------------------------ */
 
+/* How a row read ahead is packed (rowpack.h): -o's fields only with -o. */
+#define NA_FIELD(name, flags) \
+	ROWPACK_FIELD(struct netstat_row, name, flags)
+
+static const struct rowpack_field netstat_ahead_fields[] = {
+	NA_FIELD(family, 0), NA_FIELD(state, 0), NA_FIELD(rq, 0),
+	NA_FIELD(wq, 0), NA_FIELD(lport, 0), NA_FIELD(rport, 0),
+	NA_FIELD(uid, 0), NA_FIELD(ino, 0),
+	NA_FIELD(local, ROWPACK_ADDR), NA_FIELD(remote, ROWPACK_ADDR),
+	NA_FIELD(timer, ROWPACK_OPT), NA_FIELD(probes, ROWPACK_OPT),
+	NA_FIELD(when, ROWPACK_OPT), NA_FIELD(retr, ROWPACK_OPT),
+};
+
+const struct rowpack_layout netstat_ahead_layout = {
+	.fields = netstat_ahead_fields,
+	.nfields = sizeof(netstat_ahead_fields) /
+		   sizeof(netstat_ahead_fields[0]),
+	.family_off = offsetof(struct netstat_row, family),
+	.row_size = sizeof(struct netstat_row),
+};
+
 static int netstat_inet_keep(const struct lsock_sock *sk, void *arg)
 {
 	struct netstat_inet *in = arg;
 	struct netstat_row row;
 
 	if (netstat_inet_view(in, sk, &row))
-		netstat_ahead_put(in->ahead, &row, in->r->ctl->timers);
+		rowpack_put(in->ahead, &netstat_ahead_layout, &row,
+			    in->r->ctl->timers);
 	return 0;
 }
 
-static struct netstat_ahead *netstat_inet_slot(struct netstat_run *r,
+static struct rowpack *netstat_inet_slot(struct netstat_run *r,
 					       enum lsock_table t, int family)
 {
 	int v6 = family == AF_INET6;
@@ -243,7 +266,7 @@ static struct netstat_ahead *netstat_inet_slot(struct netstat_run *r,
 static void netstat_inet_ahead(struct netstat_inet *in, enum lsock_table t,
 			       int family)
 {
-	struct netstat_ahead *a = netstat_inet_slot(in->r, t, family);
+	struct rowpack *a = netstat_inet_slot(in->r, t, family);
 
 	if (!a)
 		return;
@@ -251,7 +274,7 @@ static void netstat_inet_ahead(struct netstat_inet *in, enum lsock_table t,
 	a->rc = netstat_src_auto(in->r, t, family, netstat_inet_keep, in);
 	a->taken = true;
 	if (a->rc < 0)
-		netstat_ahead_free(a);
+		rowpack_free(a);
 }
 
 void netstat_inet_read_ahead(struct netstat_run *r)
@@ -288,8 +311,8 @@ void netstat_inet_ahead_free(struct netstat_run *r)
 	size_t i;
 
 	for (i = 0; i < NETSTAT_AHEAD_MAX; i++) {
-		netstat_ahead_free(&r->ahead[i][0]);
-		netstat_ahead_free(&r->ahead[i][1]);
+		rowpack_free(&r->ahead[i][0]);
+		rowpack_free(&r->ahead[i][1]);
 	}
 }
 
@@ -304,7 +327,7 @@ void netstat_inet_ahead_free(struct netstat_run *r)
 static int netstat_inet_dump(struct netstat_inet *in, enum lsock_table t,
 			     int family, char **path)
 {
-	struct netstat_ahead *a = netstat_inet_slot(in->r, t, family);
+	struct rowpack *a = netstat_inet_slot(in->r, t, family);
 	struct netstat_row rows[NETSTAT_INET_BATCH];
 	size_t off = 0, n, i;
 	int stage;
@@ -315,7 +338,8 @@ static int netstat_inet_dump(struct netstat_inet *in, enum lsock_table t,
 	*path = NULL;
 	do {
 		for (n = 0; n < NETSTAT_INET_BATCH &&
-		     netstat_ahead_get(a, &off, &rows[n], in->r->ctl->timers);
+		     rowpack_get(a, &netstat_ahead_layout, &off, &rows[n],
+				 in->r->ctl->timers);
 		     n++)
 			;
 		for (stage = 0; stage < 2 && in->r->ctl->programs; stage++)
@@ -325,7 +349,7 @@ static int netstat_inet_dump(struct netstat_inet *in, enum lsock_table t,
 		for (i = 0; i < n; i++)
 			netstat_inet_print(in, &rows[i]);
 	} while (n == NETSTAT_INET_BATCH);
-	netstat_ahead_free(a);
+	rowpack_free(a);
 	netstat_src_auto_why(in->r, t, family);
 	return 0;
 }

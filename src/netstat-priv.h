@@ -13,6 +13,7 @@
 
 #include "netstat.h"
 #include "proc-owners.h"
+#include "rowpack.h"
 #include "sock.h"
 
 /* netstat-names.c: names as netstat finds them (netstat.md 2.5, 2.7) */
@@ -74,17 +75,6 @@ const char *netstat_v4mapped_text(const char *text, const uint8_t *addr16);
 
 /* netstat-list.c: one listing run */
 
-/*
- * A table's rows read ahead over netlink while the -p scan runs, packed
- * (netstat-inet.c), to be printed once the owners are known.
- */
-struct netstat_ahead {
-	bool taken;		/* the dump was made */
-	int rc;			/* its result: rows are good only when 0 */
-	uint8_t *buf;
-	size_t len, cap;
-};
-
 /* One Internet row as netstat prints it (netstat-inet.c). */
 struct netstat_row {
 	uint8_t family;
@@ -100,16 +90,8 @@ struct netstat_row {
 	uint64_t retr;		/* -o: retransmits */
 };
 
-/*
- * netstat-ahead.c: rows packed one after the other, without what a row
- * does not need (IPv4 addresses take 4 bytes, -o's fields only with -o).
- */
-void netstat_ahead_put(struct netstat_ahead *a, const struct netstat_row *row,
-		       bool timers);
-/* The row at *off, moving *off past it; false at the end. */
-bool netstat_ahead_get(const struct netstat_ahead *a, size_t *off,
-		       struct netstat_row *row, bool timers);
-void netstat_ahead_free(struct netstat_ahead *a);
+/* netstat-inet.c: how a row read ahead is packed (rowpack.h) */
+extern const struct rowpack_layout netstat_ahead_layout;
 
 enum netstat_ahead_slot { NETSTAT_AHEAD_TCP, NETSTAT_AHEAD_UDP,
 			  NETSTAT_AHEAD_UDPLITE, NETSTAT_AHEAD_MAX };
@@ -123,7 +105,8 @@ struct netstat_run {
 	struct proc_owners_job *owners_job;	/* a scan still running */
 	int owners_rc;				/* what its start returned */
 	char (*prognames)[20];	/* per owner task: its -p text, once made */
-	struct netstat_ahead ahead[NETSTAT_AHEAD_MAX][2];	/* [][v6] */
+	/* rows read ahead over netlink while the -p scan runs: [table][v6] */
+	struct rowpack ahead[NETSTAT_AHEAD_MAX][2];
 	long clk_tck;
 	/* for the backends' warnings while one table is read */
 	const char *bogus;		/* "tcp", "udp", "raw", "unix" */

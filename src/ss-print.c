@@ -215,6 +215,12 @@ int ss_print_sock(const struct lsock_sock *sk, void *arg)
 
 	if (p->filter && !filter_match(p->filter, sk, &p->fctx))
 		return 0;
+	ss_print_row(p, sk);
+	return 0;
+}
+
+void ss_print_row(struct ss_printer *p, const struct lsock_sock *sk)
+{
 	p->rows++;
 	ss_print_state(p->table, sk);
 	switch (sk->family) {
@@ -236,5 +242,4 @@ int ss_print_sock(const struct lsock_sock *sk, void *arg)
 		break;
 	}
 	ss_ext_print(p, sk);
-	return 0;
 }

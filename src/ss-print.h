@@ -30,5 +30,7 @@ struct ss_printer {
 
 /* A lsock_sock_cb: prints the socket into the table if the filter agrees. */
 int ss_print_sock(const struct lsock_sock *sk, void *arg);
+/* The same, for a socket the filter has already let through. */
+void ss_print_row(struct ss_printer *p, const struct lsock_sock *sk);
 
 #endif /* LSOCK_SS_PRINT_H */

@@ -21,6 +21,7 @@
 #include "output.h"
 #include "proc-owners.h"
 #include "resolve.h"
+#include "ss-ahead.h"
 #include "ss-cli.h"
 #include "ss-diag.h"
 #include "ss-events.h"
@@ -191,6 +192,13 @@ static int ss_dump_with(struct ss_ctl *ctl, const struct lsock_backend_ops *ops,
 	return ops->dump(&ctl->src, req, ss_print_sock, pr);
 }
 
+static void ss_why_netlink(const struct ss_ctl *ctl, enum lsock_table t)
+{
+	ss_why(ctl, t, "%s%s", t == LSOCK_T_TCP && ctl->src.tcpdiag_file ?
+	       "TCPDIAG_FILE" : "netlink (sock_diag)",
+	       ss_table_inet(t) ? ss_filter_why(ctl) : "");
+}
+
 /* A table's rows from /proc; quiet about a missing file, as ss is. */
 static int ss_dump_proc(struct ss_ctl *ctl, struct lsock_request *req,
 			struct ss_printer *pr, const char *why)
@@ -233,9 +241,7 @@ static int ss_dump_table(struct ss_ctl *ctl, struct lsock_request *req,
 	}
 	rc = ss_dump_with(ctl, &netlink_backend_ops, req, pr);
 	if (rc == 0) {
-		ss_why(ctl, t, "%s%s", t == LSOCK_T_TCP && ctl->src.tcpdiag_file ?
-		       "TCPDIAG_FILE" : "netlink (sock_diag)",
-		       ss_table_inet(t) ? ss_filter_why(ctl) : "");
+		ss_why_netlink(ctl, t);
 		return 0;
 	}
 	if (ctl->backend == LSOCK_BACKEND_NETLINK ||
@@ -282,8 +288,25 @@ static unsigned int ss_request_ext(const struct ss_show *w)
 	return ext;
 }
 
+static void ss_table_request(struct ss_ctl *ctl, enum lsock_table t,
+			     struct lsock_request *req)
+{
+	memset(req, 0, sizeof(*req));
+	req->table = t;
+	req->dbs = ctl->sel.dbs;
+	req->families = ctl->sel.families;
+	req->states = ctl->sel.states;
+	req->preferred_family = ctl->sel.preferred_family;
+	req->flags = LSOCK_REQ_SS_UNIX_ORDER;
+	req->ext = ss_request_ext(&ctl->show);
+	req->bytecode = ctl->bytecode;
+	req->bytecode_len = ctl->bytecode_len;
+	req->bytecode_refused = &ctl->bytecode_refused;
+}
+
 /* Returns 0, or -1 when --backend=netlink could not serve a table. */
-static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
+static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr,
+			 struct rowpack *ahead)
 {
 	struct lsock_request req;
 	int t, failed = 0;
@@ -293,18 +316,13 @@ static int ss_run_tables(struct ss_ctl *ctl, struct ss_printer *pr)
 
 		if (!ss_table_wanted(&ctl->sel, (enum lsock_table)t))
 			continue;
-		memset(&req, 0, sizeof(req));
-		req.table = (enum lsock_table)t;
-		req.dbs = ctl->sel.dbs;
-		req.families = ctl->sel.families;
-		req.states = ctl->sel.states;
-		req.preferred_family = ctl->sel.preferred_family;
-		req.flags = LSOCK_REQ_SS_UNIX_ORDER;
-		req.ext = ss_request_ext(&ctl->show);
-		req.bytecode = ctl->bytecode;
-		req.bytecode_len = ctl->bytecode_len;
-		req.bytecode_refused = &ctl->bytecode_refused;
+		ss_table_request(ctl, (enum lsock_table)t, &req);
 		pr->current = req.table;
+		if (ahead[t].taken && ahead[t].rc == 0) {
+			ss_ahead_print(pr, &ahead[t]);
+			ss_why_netlink(ctl, req.table);
+			continue;
+		}
 		rc = ss_dump_table(ctl, &req, pr);
 		if (ctl->killer && ctl->killer->err)
 			return -1;	/* -K refused; ss-kill.c said why */
@@ -343,18 +361,63 @@ static void ss_setup_resolver(const struct ss_ctl *ctl, struct resolver *res)
 }
 
 /*
- * -p: who holds each socket, from one scan of /proc before any dump (as ss
- * does), or from a recording's fdlinks.
+ * -p with nothing else after the columns, on a live system: TCP and UDP
+ * can be read over netlink while the owners scan runs (ss-ahead.h).
  */
-static void ss_scan_owners(const struct ss_ctl *ctl, struct proc_owners *o)
+static bool ss_ahead_wanted(const struct ss_ctl *ctl)
 {
+	const struct ss_show *w = &ctl->show;
+
+	return w->users && !w->proc_ctx && !w->sock_ctx && !w->details &&
+	       !w->timers && !w->mem && !w->tcpinfo && !w->tos &&
+	       !w->cgroup && !w->sockopt && !w->bpf && !w->tipcinfo &&
+	       !ctl->kill && !ctl->events && !ctl->dump_file &&
+	       !ctl->replay_dir && !ctl->record_dir &&
+	       !ctl->src.tcpdiag_file && ctl->backend != LSOCK_BACKEND_PROC;
+}
+
+static void ss_read_ahead(struct ss_ctl *ctl, struct ss_printer *pr,
+			  struct rowpack *ahead)
+{
+	static const enum lsock_table tables[] = { LSOCK_T_UDP, LSOCK_T_TCP };
+	struct lsock_request req;
+	size_t i;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		enum lsock_table t = tables[i];
+
+		if (!ss_table_wanted(&ctl->sel, t) ||
+		    (ctl->forced_proc & (1u << t)) ||
+		    !netlink_backend_ops.serves(t))
+			continue;
+		ss_table_request(ctl, t, &req);
+		pr->current = t;
+		(void)ss_ahead_dump(&ctl->src, &req, pr, &ahead[t]);
+	}
+}
+
+/*
+ * -p: who holds each socket, from one scan of /proc before any dump (as ss
+ * does), or from a recording's fdlinks; with read-ahead, the scan runs
+ * while TCP and UDP are dumped.
+ */
+static void ss_scan_owners(struct ss_ctl *ctl, struct ss_printer *pr,
+			   struct proc_owners *o, struct rowpack *ahead)
+{
+	struct proc_owners_job *job;
 	char *fdlinks;
 	int rc;
 
 	proc_owners_init(o);
 	if (!ctl->show.users)
 		return;
-	if (ctl->replay_dir) {
+	if (ss_ahead_wanted(ctl)) {
+		rc = proc_owners_scan_start(o, ctl->src.proc_root,
+					    ctl->show.threads, true, &job);
+		if (job)
+			ss_read_ahead(ctl, pr, ahead);
+		proc_owners_scan_wait(job);
+	} else if (ctl->replay_dir) {
 		fdlinks = xmalloc(strlen(ctl->replay_dir) + sizeof("/fdlinks"));
 		sprintf(fdlinks, "%s/fdlinks", ctl->replay_dir);
 		rc = proc_owners_load(o, fdlinks, ctl->src.proc_root);
@@ -404,21 +467,24 @@ static void ss_why_owners(const struct ss_ctl *ctl, const struct ss_printer *pr,
 			"the scan\n", o->fd_gone);
 }
 
-static void ss_free_printer(struct ss_printer *pr, struct proc_owners *owners)
+static void ss_free_printer(struct ss_printer *pr, struct proc_owners *owners,
+			    struct rowpack *ahead)
 {
+	int t;
+
+	for (t = 0; t < LSOCK_T_MAX; t++)
+		rowpack_free(&ahead[t]);
 	proc_owners_free(owners);
 	cgroup_names_free(&pr->cgroups);
 }
 
 /* The row printer and its table, for a listing or for -E. */
-static void ss_setup_printer(const struct ss_ctl *ctl, struct ss_printer *pr,
+static void ss_setup_printer(struct ss_ctl *ctl, struct ss_printer *pr,
 			     struct ss_table *table, struct output *out,
-			     struct resolver *res, struct proc_owners *owners)
+			     struct resolver *res, struct proc_owners *owners,
+			     struct rowpack *ahead)
 {
 	memset(pr, 0, sizeof(*pr));
-	ss_scan_owners(ctl, owners);
-	if (ctl->show.users)
-		pr->users = owners;
 	if (ctl->replay_dir)
 		ss_replay_cgroups(ctl, &pr->cgroups);
 	ss_setup_table(ctl, table, out);
@@ -427,26 +493,30 @@ static void ss_setup_printer(const struct ss_ctl *ctl, struct ss_printer *pr,
 	pr->filter = ctl->filter;
 	pr->show = &ctl->show;
 	resolve_port_range(res, &pr->fctx.eph_min, &pr->fctx.eph_max);
+	ss_scan_owners(ctl, pr, owners, ahead);
+	if (ctl->show.users)
+		pr->users = owners;
 }
 
 /* -E: destroyed sockets as they come, until a signal. */
 static int ss_run_events(struct ss_ctl *ctl, struct resolver *res,
 			 struct output *out)
 {
+	struct rowpack ahead[LSOCK_T_MAX] = { { 0 } };
 	struct proc_owners owners;
 	struct ss_printer pr;
 	struct ss_table table;
 	struct ss_kill kill;
 	int rc;
 
-	ss_setup_printer(ctl, &pr, &table, out, res, &owners);
+	ss_setup_printer(ctl, &pr, &table, out, res, &owners, ahead);
 	rc = ctl->kill ? ss_kill_start(&kill, &pr, ctl) : -1;
 	if (rc < 0)
 		rc = ss_events_run(ctl, &pr, out, ctl->kill ? &kill : NULL);
 	if (ctl->kill)
 		ss_kill_end(&kill);
 	ss_table_free(&table);
-	ss_free_printer(&pr, &owners);
+	ss_free_printer(&pr, &owners, ahead);
 	return rc;
 }
 
@@ -466,23 +536,24 @@ static int ss_run_flush(struct output *out, int rc)
 static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res,
 			  struct output *out)
 {
+	struct rowpack ahead[LSOCK_T_MAX] = { { 0 } };
 	struct proc_owners owners;
 	struct ss_printer pr;
 	struct ss_table table;
 	struct ss_kill kill;
 	int rc;
 
-	ss_setup_printer(ctl, &pr, &table, out, res, &owners);
+	ss_setup_printer(ctl, &pr, &table, out, res, &owners, ahead);
 	if (ctl->kill) {
 		rc = ss_kill_start(&kill, &pr, ctl);
 		if (rc >= 0) {
 			ss_table_free(&table);
-			ss_free_printer(&pr, &owners);
+			ss_free_printer(&pr, &owners, ahead);
 			return rc;
 		}
 		ctl->killer = &kill;
 	}
-	rc = ss_run_tables(ctl, &pr) < 0 ? SS_EXIT_FAIL :
+	rc = ss_run_tables(ctl, &pr, ahead) < 0 ? SS_EXIT_FAIL :
 	     ss_filter_check(ctl, &pr.fctx);
 	if (ctl->killer) {
 		ss_kill_end(&kill);
@@ -492,7 +563,7 @@ static int ss_run_listing(struct ss_ctl *ctl, struct resolver *res,
 		ss_table_render(&table);
 	ss_table_free(&table);
 	ss_why_owners(ctl, &pr, &owners);
-	ss_free_printer(&pr, &owners);
+	ss_free_printer(&pr, &owners, ahead);
 	if (rc >= 0)
 		return rc;
 	return ss_run_flush(out, -1);

@@ -192,7 +192,7 @@ END_TEST
 /* Rows read ahead come back as they went in, IPv4 packed short. */
 START_TEST(test_ahead_roundtrip)
 {
-	struct netstat_ahead a;
+	struct rowpack a;
 	struct netstat_row in[3], out;
 	size_t off, i, v4len;
 	int timers;
@@ -221,10 +221,11 @@ START_TEST(test_ahead_roundtrip)
 	for (timers = 0; timers < 2; timers++) {
 		memset(&a, 0, sizeof(a));
 		for (i = 0; i < 3; i++)
-			netstat_ahead_put(&a, &in[i], timers);
+			rowpack_put(&a, &netstat_ahead_layout, &in[i], timers);
 		v4len = 2 + 8 + 4 + 4 + 8 + 8 + (timers ? 21 : 0);
 		ck_assert_uint_eq(a.len, 3 * v4len + 24);
-		for (off = 0, i = 0; netstat_ahead_get(&a, &off, &out, timers);
+		for (off = 0, i = 0;
+		     rowpack_get(&a, &netstat_ahead_layout, &off, &out, timers);
 		     i++) {
 			struct netstat_row w = in[i];
 
@@ -250,7 +251,7 @@ START_TEST(test_ahead_roundtrip)
 			ck_assert_uint_eq(out.retr, w.retr);
 		}
 		ck_assert_uint_eq(i, 3);
-		netstat_ahead_free(&a);
+		rowpack_free(&a);
 		ck_assert_ptr_null(a.buf);
 	}
 }
