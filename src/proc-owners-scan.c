@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <linux/magic.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,12 +40,16 @@
 
 #define POS_WORKERS	4
 
-/* One fd directory that phase 1 found, with the fd numbers it listed. */
+/*
+ * One fd directory that phase 1 found: nfds slots, the first nprobe of
+ * them the fd numbers 0 to nprobe-1 (to be probed), the rest the fd
+ * numbers it listed.
+ */
 struct pos_dir {
 	int32_t pid, tid;
-	int32_t *fds;
-	size_t nfds;
-	size_t first;		/* index of fds[0] among all dirs' fds */
+	int32_t *fds;		/* nfds - nprobe of them */
+	size_t nprobe, nfds;
+	size_t first;		/* index of slot 0 among all dirs' slots */
 };
 
 /* The fd directories of one pid: its own, then its threads'. */
@@ -118,13 +123,33 @@ static DIR *pos_opendir(int rootfd, const char *path)
 	return dir;
 }
 
+/*
+ * On a procfs whose fd directories report their number of open fds as
+ * their size (Linux 6.2 on), with C open fds the numbers 0 to C-1 are
+ * probed, and only the fds from C up are listed: readdir() of /proc/PID/fd
+ * costs the kernel a dentry lookup per entry, and the fds of a process
+ * with many sockets are nearly all below C. The listing starts at C
+ * because the directory's position is the fd number plus 2; numbers below
+ * C that a listing still returns are skipped.
+ */
+static size_t pos_probe_count(const struct proc_owners_job *job, DIR *dir)
+{
+	struct stat st;
+
+	if (!job->by_stat || fstat(dirfd(dir), &st) < 0 || st.st_size <= 0 ||
+	    st.st_size > INT32_MAX)
+		return 0;
+	seekdir(dir, (long)st.st_size + 2);
+	return (size_t)st.st_size;
+}
+
 /* The fd numbers in path ("PID/fd" or "PID/task/TID/fd"), kept in f. */
 static void pos_list_dir(struct proc_owners_job *job, struct pos_counts *c,
 			 const char *path, int32_t pid, int32_t tid,
 			 struct pos_pid *f)
 {
 	struct pos_dir d = { .pid = pid, .tid = tid };
-	size_t cap = 0;
+	size_t cap = 0, n = 0;
 	struct dirent *e;
 	DIR *dir = pos_opendir(job->rootfd, path);
 
@@ -132,18 +157,20 @@ static void pos_list_dir(struct proc_owners_job *job, struct pos_counts *c,
 		pos_dir_failed(c);
 		return;
 	}
+	d.nprobe = pos_probe_count(job, dir);
 	while ((e = readdir(dir)) != NULL) {
 		int32_t fd = proc_owners_number(e->d_name);
 
-		if (fd < 0)
+		if (fd < 0 || (size_t)fd < d.nprobe)
 			continue;
-		if (d.nfds == cap) {
+		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			d.fds = xreallocarray(d.fds, cap, sizeof(*d.fds));
 		}
-		d.fds[d.nfds++] = fd;
+		d.fds[n++] = fd;
 	}
 	closedir(dir);
+	d.nfds = d.nprobe + n;
 	if (!d.nfds)
 		return;
 	f->dirs = xreallocarray(f->dirs, f->ndirs + 1, sizeof(*f->dirs));
@@ -254,10 +281,12 @@ static void pos_probe_dir(struct proc_owners_job *job, struct pos_part *p,
 	if (dfd < 0)
 		return;		/* gone since phase 1 */
 	for (; lo < hi; lo++) {
+		int32_t fd = lo < d->nprobe ? (int32_t)lo :
+			     d->fds[lo - d->nprobe];
 		struct proc_owner *e;
 		uint64_t ino;
 
-		snprintf(name, sizeof(name), "%d", (int)d->fds[lo]);
+		snprintf(name, sizeof(name), "%d", (int)fd);
 		ino = pos_probe(job, dfd, name);
 		if (!ino)
 			continue;
@@ -269,7 +298,7 @@ static void pos_probe_dir(struct proc_owners_job *job, struct pos_part *p,
 		e = &job->own[p->begin + p->nown++];
 		e->ino = ino;
 		e->task = task;
-		e->fd = d->fds[lo];
+		e->fd = fd;
 		e->next = PROC_OWNERS_NONE;
 	}
 	close(dfd);

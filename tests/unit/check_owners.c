@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -243,6 +244,48 @@ START_TEST(test_scan_missing_root)
 }
 END_TEST
 
+/*
+ * The real /proc: this process's own sockets, with a hole below and one
+ * fd far above the rest, are all found with their fd numbers (on Linux
+ * 6.2 and later the low fds are probed and only the high one is listed).
+ */
+START_TEST(test_scan_real_proc)
+{
+	int fds[8], n = 0, i, hi;
+	struct proc_owners o;
+	uint32_t j;
+
+	for (i = 0; i < 6; i++)
+		fds[n++] = socket(AF_UNIX, SOCK_DGRAM, 0);
+	close(fds[2]);		/* a hole */
+	fds[2] = -1;
+	hi = dup2(fds[0], 900);
+	ck_assert_int_eq(hi, 900);
+	fds[n++] = hi;
+	proc_owners_init(&o);
+	ck_assert_int_eq(proc_owners_scan(&o, "/proc", false), 0);
+	for (i = 0; i < n; i++) {
+		struct stat st;
+		bool found = false;
+
+		if (fds[i] < 0)
+			continue;
+		ck_assert_int_eq(fstat(fds[i], &st), 0);
+		for (j = proc_owners_first(&o, st.st_ino); j != PROC_OWNERS_NONE;
+		     j = proc_owners_next(&o, j))
+			if (o.own[j].fd == fds[i] &&
+			    o.tasks[o.own[j].task].pid == getpid())
+				found = true;
+		ck_assert_msg(found, "fd %d (inode %llu) not found", fds[i],
+			      (unsigned long long)st.st_ino);
+	}
+	proc_owners_free(&o);
+	for (i = 0; i < n; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("owners");
@@ -253,6 +296,7 @@ int main(void)
 	tcase_add_test(tc, test_scan_async);
 	tcase_add_test(tc, test_shared_socket_order);
 	tcase_add_test(tc, test_scan_missing_root);
+	tcase_add_test(tc, test_scan_real_proc);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
