@@ -15,7 +15,9 @@
 
 #include "backends/nl.h"
 #include "cgroup-path.h"
+#include "fmt.h"
 #include "kernel-defs.h"
+#include "xalloc.h"
 #include "proc-owners.h"
 #include "ss-ext.h"
 
@@ -34,21 +36,45 @@ void ss_ext_newline(const struct ss_printer *p)
 }
 
 /*
- * A command name as printed: control characters become '.', bytes above
+ * A command name as printed: control characters become '.' and bytes above
  * 0x7f '?' (as iproute2 7.x does), so a name cannot break the row.
  */
-static void ss_ext_comm(struct ss_table *t, const char *comm)
+static size_t ss_ext_comm(char *buf, size_t size, const char *comm)
 {
-	char buf[64];
 	size_t i;
 
-	for (i = 0; comm[i] && i < sizeof(buf) - 1; i++) {
+	for (i = 0; comm[i] && i < size - 1; i++) {
 		unsigned char c = (unsigned char)comm[i];
 
 		buf[i] = c < 0x20 || c == 0x7f ? '.' : c > 0x7f ? '?' : (char)c;
 	}
 	buf[i] = '\0';
-	ss_table_puts(t, buf);
+	return i;
+}
+
+/* A task's ("comm",pid=N (and ,tid=N with -T), made once per task. */
+static const char *ss_ext_task_text(struct ss_printer *p, uint32_t task)
+{
+	const struct proc_owner_task *t = &p->users->tasks[task];
+	char buf[64 + 2 * FMT_INT_MAX + 16];
+	size_t n;
+
+	if (!p->user_text)
+		p->user_text = xcalloc(p->users->ntasks + 1,
+				       sizeof(*p->user_text));
+	if (p->user_text[task])
+		return p->user_text[task];
+	memcpy(buf, "(\"", 2);
+	n = 2 + ss_ext_comm(buf + 2, 64, t->comm);
+	memcpy(buf + n, "\",pid=", 6);
+	n += 6 + fmt_i64(buf + n + 6, t->pid);
+	if (p->show->threads) {
+		memcpy(buf + n, ",tid=", 5);
+		n += 5 + fmt_i64(buf + n + 5, t->tid);
+	}
+	buf[n] = '\0';
+	p->user_text[task] = xstrdup(buf);
+	return p->user_text[task];
 }
 
 /* -p: users:(("comm",pid=N,fd=N),...), newest scan entry first. */
@@ -56,7 +82,9 @@ static void ss_ext_users(struct ss_printer *p, const struct lsock_sock *sk)
 {
 	const struct proc_owners *o = p->users;
 	uint32_t i = proc_owners_first(o, sk->ino);
-	const char *sep = "";
+	char fd[FMT_INT_MAX + 8];
+	bool first = true;
+	size_t n;
 
 	if (i == PROC_OWNERS_NONE) {
 		if (sk->ino)
@@ -65,15 +93,14 @@ static void ss_ext_users(struct ss_printer *p, const struct lsock_sock *sk)
 	}
 	ss_table_puts(p->table, " users:(");
 	for (; i != PROC_OWNERS_NONE; i = proc_owners_next(o, i)) {
-		const struct proc_owner_task *t = &o->tasks[o->own[i].task];
-
-		ss_table_printf(p->table, "%s(\"", sep);
-		ss_ext_comm(p->table, t->comm);
-		ss_table_printf(p->table, "\",pid=%d", (int)t->pid);
-		if (p->show->threads)
-			ss_table_printf(p->table, ",tid=%d", (int)t->tid);
-		ss_table_printf(p->table, ",fd=%d)", (int)o->own[i].fd);
-		sep = ",";
+		if (!first)
+			ss_table_put(p->table, ",", 1);
+		first = false;
+		ss_table_puts(p->table, ss_ext_task_text(p, o->own[i].task));
+		memcpy(fd, ",fd=", 4);
+		n = 4 + fmt_i64(fd + 4, o->own[i].fd);
+		fd[n++] = ')';
+		ss_table_put(p->table, fd, n);
 	}
 	ss_table_puts(p->table, ")");
 }

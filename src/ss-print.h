@@ -22,6 +22,7 @@ struct ss_printer {
 	struct filter_ctx fctx;
 	const struct ss_show *show;	/* what follows the columns */
 	const struct proc_owners *users;	/* -p: sockets' owners, or NULL */
+	char **user_text;	/* -p: per owner task, its text once made */
 	unsigned long unowned;		/* rows -p found no owner for */
 	struct cgroup_names cgroups;	/* id -> path, for -e and --cgroup */
 	bool cgroup_warned;

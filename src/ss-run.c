@@ -472,8 +472,13 @@ static void ss_free_printer(struct ss_printer *pr, struct proc_owners *owners,
 {
 	int t;
 
+	size_t i;
+
 	for (t = 0; t < LSOCK_T_MAX; t++)
 		rowpack_free(&ahead[t]);
+	for (i = 0; pr->user_text && i < owners->ntasks; i++)
+		free(pr->user_text[i]);
+	free(pr->user_text);
 	proc_owners_free(owners);
 	cgroup_names_free(&pr->cgroups);
 }
