@@ -72,6 +72,12 @@ struct lsock_request {
 	const uint8_t *bytecode;
 	size_t bytecode_len;
 	int *bytecode_refused;	/* out: the errno the kernel refused it with */
+	/*
+	 * TCP and UDP dumps that carry the bytecode: a local and a remote port
+	 * every match has (filter_port_hints; 0: none), put in the request's
+	 * id so that the kernel passes over other sockets early.
+	 */
+	uint16_t hint_sport, hint_dport;
 };
 
 typedef void (*lsock_warn_cb)(void *arg, const char *path,

@@ -77,6 +77,16 @@ void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
 	}
 }
 
+void nldiag_inet_req_ports(struct nldiag_req *r, uint16_t sport,
+			   uint16_t dport)
+{
+	struct inet_diag_req_v2 *req =
+		NLMSG_DATA((struct nlmsghdr *)r->buf);
+
+	req->id.idiag_sport = htons(sport);
+	req->id.idiag_dport = htons(dport);
+}
+
 void nldiag_tcp_legacy_req(struct nldiag_req *r, uint32_t states)
 {
 	struct inet_diag_req *req = nldiag_start(r, TCPDIAG_GETSOCK,

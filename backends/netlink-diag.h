@@ -35,6 +35,9 @@ struct nldiag_scratch {
 /* ext: the idiag_ext bits, LSOCK_IDIAG_EXT(INET_DIAG_...) */
 void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
 		     uint32_t states, uint8_t ext);
+/* The ports of an inet request's id, host order (0: any). */
+void nldiag_inet_req_ports(struct nldiag_req *r, uint16_t sport,
+			   uint16_t dport);
 /* Appends an attribute to a request; -E2BIG when it does not fit. */
 int nldiag_put_attr(struct nldiag_req *r, uint16_t type, const void *data,
 		    size_t len);

@@ -190,6 +190,9 @@ static int netlink_inet_request(const struct lsock_source *src,
 	    nldiag_put_attr(&r, LSOCK_INET_DIAG_REQ_BYTECODE, req->bytecode,
 			    req->bytecode_len) < 0)
 		ctx->use_bc = false;
+	if (ctx->use_bc && (req->table == LSOCK_T_TCP ||
+			    req->table == LSOCK_T_UDP))
+		nldiag_inet_req_ports(&r, req->hint_sport, req->hint_dport);
 	snprintf(stream, sizeof(stream), "%s-%s", netlink_table_name(req->table),
 		 family == AF_INET ? "inet" : "inet6");
 	return netlink_run(src, stream, &r, netlink_inet_msg, ctx);

@@ -292,3 +292,49 @@ int filter_compile(const struct filter *f, uint8_t **code, size_t *len)
 	*len = p.len;
 	return 0;
 }
+
+/* A host condition that requires exactly one port (no address set). */
+static uint16_t filter_host_port(const struct filter_host *h)
+{
+	if (h->nranges || h->port <= 0 || h->port > 65535 ||
+	    (h->addrs && h->addrs->family == AF_UNIX))
+		return 0;
+	return (uint16_t)h->port;
+}
+
+void filter_port_hints(const struct filter *f, uint16_t *sport,
+		       uint16_t *dport)
+{
+	uint16_t port;
+
+	if (!f)
+		return;
+	switch (f->op) {
+	case FILTER_AND:
+		filter_port_hints(f->a, sport, dport);
+		filter_port_hints(f->b, sport, dport);
+		break;
+	case FILTER_SRC:
+		port = filter_host_port(&f->host);
+		if (port)
+			*sport = port;
+		break;
+	case FILTER_DST:
+		port = filter_host_port(&f->host);
+		if (port)
+			*dport = port;
+		break;
+	case FILTER_OR:
+	case FILTER_NOT:
+	case FILTER_SPORT_GE:
+	case FILTER_SPORT_LE:
+	case FILTER_DPORT_GE:
+	case FILTER_DPORT_LE:
+	case FILTER_DEV:
+	case FILTER_MARK:
+	case FILTER_CGROUP:
+	case FILTER_AUTOBOUND:
+	default:
+		break;
+	}
+}

@@ -122,5 +122,14 @@ bool filter_match(const struct filter *f, const struct lsock_sock *sk,
  * The program is malloc()ed into *code.
  */
 int filter_compile(const struct filter *f, uint8_t **code, size_t *len);
+/*
+ * The local and remote port every socket the filter matches must have, if
+ * the filter says so (a top-level "and" of conditions, one of them
+ * "sport = :N" or "dport = :N"); 0 when it does not. An inet_diag dump
+ * request carrying them in its id lets the kernel pass over other sockets
+ * before it fills or filters them.
+ */
+void filter_port_hints(const struct filter *f, uint16_t *sport,
+		       uint16_t *dport);
 
 #endif /* LSOCK_FILTER_H */

@@ -302,6 +302,9 @@ static void ss_table_request(struct ss_ctl *ctl, enum lsock_table t,
 	req->bytecode = ctl->bytecode;
 	req->bytecode_len = ctl->bytecode_len;
 	req->bytecode_refused = &ctl->bytecode_refused;
+	if (ctl->bytecode)
+		filter_port_hints(ctl->filter, &req->hint_sport,
+				  &req->hint_dport);
 }
 
 /* Returns 0, or -1 when --backend=netlink could not serve a table. */

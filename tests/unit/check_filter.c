@@ -507,6 +507,41 @@ START_TEST(test_bc_ops)
 }
 END_TEST
 
+/* The ports every match needs, for the dump request's id. */
+START_TEST(test_port_hints)
+{
+	static const struct {
+		const char *text;
+		uint16_t sport, dport;
+	} cases[] = {
+		{ "dport = :20005", 0, 20005 },
+		{ "( sport = :22 and dst 10.0.0.1:443 )", 22, 443 },
+		{ "sport = :22 and ( dport = :80 or dport = :81 )", 22, 0 },
+		{ "dport = :22 or sport = :80", 0, 0 },
+		{ "not dport = :22", 0, 0 },
+		{ "dport ge :1024", 0, 0 },
+		{ "dport = :0", 0, 0 },
+		{ "dst 10.0.0.1", 0, 0 },
+		{ "src 127.0.0.1:22 and dev 2", 22, 0 },
+	};
+	struct filter_error err;
+	struct filter *f;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint16_t sport = 0, dport = 0;
+
+		f = NULL;
+		ck_assert_msg(parse(cases[i].text, AF_UNSPEC, &f, &err,
+				    NULL) == 0, "%s", cases[i].text);
+		filter_port_hints(f, &sport, &dport);
+		ck_assert_msg(sport == cases[i].sport && dport == cases[i].dport,
+			      "%s: %u %u", cases[i].text, sport, dport);
+		filter_free(f);
+	}
+}
+END_TEST
+
 /* -F text: '#' and '0' lines are skipped, overlong lines refused. */
 START_TEST(test_filter_file)
 {
@@ -583,6 +618,7 @@ static Suite *filter_suite(void)
 	tcase_add_loop_test(tb, test_bc_agrees, 0, nvalid);
 	tcase_add_test(tb, test_bc_host_list);
 	tcase_add_test(tb, test_bc_ops);
+	tcase_add_test(tb, test_port_hints);
 	suite_add_tcase(s, tp);
 	suite_add_tcase(s, te);
 	suite_add_tcase(s, tb);
