@@ -19,4 +19,7 @@ int check_capture_open(void);
 const char *check_capture_read(struct output *out, int fd, char *buf,
 			       size_t size);
 
+/* Writes text to DIR/REL (the test fails if the file cannot be made). */
+void check_write_file(const char *dir, const char *rel, const char *text);
+
 #endif /* LSOCK_CHECK_RUN_H */

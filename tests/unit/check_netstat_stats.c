@@ -240,22 +240,15 @@ static char *render(const struct netstat_ctl *base, const char *snmp,
 	char dir[] = "/tmp/check-nstat.XXXXXX", path[256];
 	struct netstat_ctl ctl = *base;
 	struct output *out = malloc(sizeof(*out));
-	FILE *f, *res = tmpfile();
+	FILE *res = tmpfile();
 	char *text = calloc(1, 65536);
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/net", dir);
 	ck_assert_int_eq(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/net/snmp", dir);
-	f = fopen(path, "w");
-	fputs(snmp, f);
-	fclose(f);
-	if (snmp6) {
-		snprintf(path, sizeof(path), "%s/net/snmp6", dir);
-		f = fopen(path, "w");
-		fputs(snmp6, f);
-		fclose(f);
-	}
+	check_write_file(dir, "net/snmp", snmp);
+	if (snmp6)
+		check_write_file(dir, "net/snmp6", snmp6);
 	ctl.src.proc_root = dir;
 	output_init(out, fileno(res));
 	*rc = netstat_stats_run(&ctl, out);

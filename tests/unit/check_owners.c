@@ -32,17 +32,6 @@ struct want {
 	int32_t pid[NPIDS * 64 + BIGFDS];
 };
 
-static void put(const char *rel, const char *text)
-{
-	char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
 
 /* fd n of a process: a socket, a pipe or a file, by a fixed pattern. */
 static void put_fd(int pid, int fd)
@@ -71,7 +60,7 @@ static void put_pid(int pid, int nfds)
 	ck_assert_int_eq(mkdir(rel, 0755), 0);
 	snprintf(rel, sizeof(rel), "%d/stat", pid);
 	snprintf(text, sizeof(text), "%d (p%d) S 1 1 1 0", pid, pid);
-	put(rel, text);
+	check_write_file(root, rel, text);
 	for (fd = 0; fd < nfds; fd++)
 		put_fd(pid, fd);
 }
@@ -84,7 +73,7 @@ static void make_tree(void)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	for (i = 0; i < NPIDS; i++)
 		put_pid(1000 + i, i == BIGPID - 1000 ? BIGFDS : (i * 37) % 50);
-	put("self", "not a pid");
+	check_write_file(root, "self", "not a pid");
 }
 
 static void remove_tree(void)

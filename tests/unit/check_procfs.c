@@ -27,14 +27,10 @@ struct seen {
 
 static void put_file(const char *name, const char *text)
 {
-	char path[128];
-	FILE *f;
+	char rel[128];
 
-	snprintf(path, sizeof(path), "%s/net/%s", root, name);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
+	snprintf(rel, sizeof(rel), "net/%s", name);
+	check_write_file(root, rel, text);
 }
 
 static void warn_cb(void *arg, const char *path, unsigned long line,

@@ -334,17 +334,6 @@ static void rec_data(void *arg, const char *name, const void *buf, size_t len)
 	(void)buf;
 }
 
-static void write_file(const char *rel, const char *text)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
 
 static void remove_file(const char *rel)
 {
@@ -362,9 +351,9 @@ static void io_setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	snprintf(net, sizeof(net), "%s/net", root);
 	ck_assert_int_eq(mkdir(net, 0755), 0);
-	write_file("net/sockstat", linux_sockstat);
-	write_file("net/sockstat6", linux_sockstat6);
-	write_file("net/snmp", linux_snmp);
+	check_write_file(root, "net/sockstat", linux_sockstat);
+	check_write_file(root, "net/sockstat6", linux_sockstat6);
+	check_write_file(root, "net/snmp", linux_snmp);
 	nwarn = 0;
 	recorded[0] = '\0';
 }
@@ -454,7 +443,7 @@ START_TEST(test_show_snmp_problems)
 	struct lsock_source src;
 
 	source(&src);
-	write_file("net/snmp", "Ip: 1\nIp: 2\n");
+	check_write_file(root, "net/snmp", "Ip: 1\nIp: 2\n");
 	show(&src);
 	ck_assert_ptr_nonnull(strstr(result, "(estab 0, "));
 	ck_assert_int_eq(nwarn, 1);
@@ -494,7 +483,7 @@ START_TEST(test_show_override_paths)
 	char other[96];
 
 	source(&src);
-	write_file("other", "Tcp: CurrEstab\nTcp: 42\n");
+	check_write_file(root, "other", "Tcp: CurrEstab\nTcp: 42\n");
 	snprintf(other, sizeof(other), "%s/other", root);
 	src.proc_file[LSOCK_PF_SNMP] = other;
 	show(&src);
