@@ -20,7 +20,7 @@ void proc_owners_push_task(struct proc_owners *o,
 			   const struct proc_owner_task *from);
 void proc_owners_add(struct proc_owners *o, uint64_t ino, uint32_t task,
 		     int32_t fd);
-/* Builds the hash index over own[0..n). */
+/* Builds the index over own[0..n). */
 void proc_owners_index(struct proc_owners *o);
 
 #endif /* LSOCK_PROC_OWNERS_PRIV_H */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The socket owners table (proc-owners.h). Entries are appended in scan
- * order; the hash index is built once the scan is over, each entry pushed
- * on the front of its chain, so a chain walk meets them newest first.
+ * order; the index (open addressing over the inodes) is built once the
+ * scan is over.
  */
 #include "config.h"
 
@@ -30,7 +30,7 @@ void proc_owners_free(struct proc_owners *o)
 		free(o->tasks[i].argv0);
 	free(o->own);
 	free(o->tasks);
-	free(o->head);
+	free(o->slots);
 	proc_owners_init(o);
 }
 
@@ -137,42 +137,60 @@ void proc_owners_add(struct proc_owners *o, uint64_t ino, uint32_t task,
 	e->next = PROC_OWNERS_NONE;
 }
 
+/* Of the low 32 bits only, so inodes that share them share a probe run. */
 static uint32_t proc_owners_hash(const struct proc_owners *o, uint64_t ino)
 {
-	return (uint32_t)((ino * 0x9e3779b97f4a7c15ULL) >> 32) & o->mask;
+	return (uint32_t)(((uint64_t)(uint32_t)ino * 0x9e3779b97f4a7c15ULL) >>
+			  32) & o->mask;
 }
 
-/* The index: a power of two chains, at least twice the entries. */
+/*
+ * The slot of ino: the one naming its newest entry, or the empty one where
+ * it would go. Linear probing; a slot's key is the inode's low 32 bits, so
+ * a match is confirmed on the entry.
+ */
+static uint32_t proc_owners_slot(const struct proc_owners *o, uint64_t ino)
+{
+	uint32_t h = proc_owners_hash(o, ino);
+	const struct proc_owner_slot *s;
+
+	for (;; h = (h + 1) & o->mask) {
+		s = &o->slots[h];
+		if (s->own == PROC_OWNERS_NONE ||
+		    (s->key == (uint32_t)ino && o->own[s->own].ino == ino))
+			return h;
+	}
+}
+
+/*
+ * The index: a power of two slots, at least 3/2 the entries, one per
+ * inode. Each entry goes on the front of its inode's list, so the list
+ * meets them newest first, and a lookup reads one slot and one entry.
+ */
 void proc_owners_index(struct proc_owners *o)
 {
 	size_t size = 16, i;
 
-	while (size < 2 * o->n)
+	while (size < o->n + o->n / 2)
 		size *= 2;
 	o->mask = (uint32_t)(size - 1);
-	o->head = xreallocarray(o->head, size, sizeof(*o->head));
-	memset(o->head, 0xff, size * sizeof(*o->head));
+	o->slots = xreallocarray(o->slots, size, sizeof(*o->slots));
+	memset(o->slots, 0xff, size * sizeof(*o->slots));
 	for (i = 0; i < o->n; i++) {
-		uint32_t h = proc_owners_hash(o, o->own[i].ino);
+		struct proc_owner_slot *s =
+			&o->slots[proc_owners_slot(o, o->own[i].ino)];
 
-		o->own[i].next = o->head[h];
-		o->head[h] = (uint32_t)i;
+		o->own[i].next = s->own;
+		s->key = (uint32_t)o->own[i].ino;
+		s->own = (uint32_t)i;
 	}
-}
-
-static uint32_t proc_owners_match(const struct proc_owners *o, uint32_t i,
-				  uint64_t ino)
-{
-	while (i != PROC_OWNERS_NONE && o->own[i].ino != ino)
-		i = o->own[i].next;
-	return i;
 }
 
 uint32_t proc_owners_first(const struct proc_owners *o, uint64_t ino)
 {
-	if (!o->head || ino == 0)
+	if (!o->slots || ino == 0)
 		return PROC_OWNERS_NONE;
-	return proc_owners_match(o, o->head[proc_owners_hash(o, ino)], ino);
+	return o->slots[proc_owners_slot(o, ino)].own;
 }
 
 void proc_owners_prefetch(const struct proc_owners *o, uint64_t ino,
@@ -180,21 +198,21 @@ void proc_owners_prefetch(const struct proc_owners *o, uint64_t ino,
 {
 	uint32_t h, i;
 
-	if (!o->head)
+	if (!o->slots)
 		return;
 	h = proc_owners_hash(o, ino);
 	if (stage == 0) {
-		__builtin_prefetch(&o->head[h]);
+		__builtin_prefetch(&o->slots[h]);
 		return;
 	}
-	i = o->head[h];
+	i = o->slots[h].own;
 	if (i != PROC_OWNERS_NONE)
 		__builtin_prefetch(&o->own[i]);
 }
 
 uint32_t proc_owners_next(const struct proc_owners *o, uint32_t i)
 {
-	return proc_owners_match(o, o->own[i].next, o->own[i].ino);
+	return o->own[i].next;
 }
 
 uint64_t proc_owners_link_ino(const char *link, size_t len)

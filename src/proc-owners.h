@@ -34,7 +34,13 @@ struct proc_owner {
 	uint64_t ino;
 	uint32_t task;		/* index into tasks */
 	int32_t fd;
-	uint32_t next;		/* next entry in the same hash chain */
+	uint32_t next;		/* the entry scanned before, same ino */
+};
+
+/* An index slot: an inode's low 32 bits and its newest entry (or NONE). */
+struct proc_owner_slot {
+	uint32_t key;
+	uint32_t own;
 };
 
 struct proc_owners {
@@ -42,7 +48,7 @@ struct proc_owners {
 	size_t n, cap;
 	struct proc_owner_task *tasks;
 	size_t ntasks, tasks_cap;
-	uint32_t *head;		/* hash chains, mask + 1 of them */
+	struct proc_owner_slot *slots;	/* mask + 1 of them */
 	uint32_t mask;
 	bool want_cmdline;	/* set before a scan or load: read argv[0] */
 	/* what the scan could not see, for --why */
@@ -86,8 +92,8 @@ uint32_t proc_owners_next(const struct proc_owners *o, uint32_t i);
 
 /*
  * A hint that ino is about to be looked up, for a batch of lookups whose
- * memory reads can overlap: stage 0 fetches its chain's head, stage 1 (a
- * little later) the first entry the head names.
+ * memory reads can overlap: stage 0 fetches its slot, stage 1 (a little
+ * later) the entry the slot names.
  */
 void proc_owners_prefetch(const struct proc_owners *o, uint64_t ino,
 			  int stage);

@@ -219,6 +219,54 @@ START_TEST(test_shared_socket_order)
 }
 END_TEST
 
+/*
+ * The index keys a slot by an inode's low 32 bits: inodes that share them
+ * (5 and 2^32 + 5) stay apart, and so do many inodes in one table.
+ */
+START_TEST(test_index_keys)
+{
+	static const uint64_t high = 4294967301ULL;	/* 2^32 + 5 */
+	struct proc_owners o;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	uint32_t i;
+	int n;
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "10 3 socket:[5]\n10 4 socket:[%llu]\n11 5 socket:[5]\n",
+		(unsigned long long)high);
+	for (n = 0; n < 1000; n++)
+		fprintf(f, "12 %d socket:[%d]\n", n + 10, 1000 + n * 7);
+	fclose(f);
+	proc_owners_init(&o);
+	ck_assert_int_eq(proc_owners_parse(&o, text, len, "/nonexistent"), 0);
+	free(text);
+	i = proc_owners_first(&o, 5);
+	ck_assert_uint_ne(i, PROC_OWNERS_NONE);
+	ck_assert_int_eq(o.own[i].fd, 5);
+	i = proc_owners_next(&o, i);
+	ck_assert_uint_ne(i, PROC_OWNERS_NONE);
+	ck_assert_int_eq(o.own[i].fd, 3);
+	ck_assert_uint_eq(proc_owners_next(&o, i), PROC_OWNERS_NONE);
+	i = proc_owners_first(&o, high);
+	ck_assert_uint_ne(i, PROC_OWNERS_NONE);
+	ck_assert_int_eq(o.own[i].fd, 4);
+	ck_assert_uint_eq(proc_owners_next(&o, i), PROC_OWNERS_NONE);
+	for (n = 0; n < 1000; n++) {
+		i = proc_owners_first(&o, (uint64_t)(1000 + n * 7));
+		ck_assert_uint_ne(i, PROC_OWNERS_NONE);
+		ck_assert_int_eq(o.own[i].fd, n + 10);
+		ck_assert_uint_eq(proc_owners_next(&o, i), PROC_OWNERS_NONE);
+		ck_assert_uint_eq(proc_owners_first(&o, (uint64_t)(1001 + n * 7)),
+				  PROC_OWNERS_NONE);
+	}
+	ck_assert_uint_eq(proc_owners_first(&o, high + 1), PROC_OWNERS_NONE);
+	ck_assert_uint_eq(proc_owners_first(&o, 0), PROC_OWNERS_NONE);
+	proc_owners_free(&o);
+}
+END_TEST
+
 START_TEST(test_scan_missing_root)
 {
 	struct proc_owners o;
@@ -284,6 +332,7 @@ int main(void)
 	tcase_add_test(tc, test_scan_is_one_pass);
 	tcase_add_test(tc, test_scan_async);
 	tcase_add_test(tc, test_shared_socket_order);
+	tcase_add_test(tc, test_index_keys);
 	tcase_add_test(tc, test_scan_missing_root);
 	tcase_add_test(tc, test_scan_real_proc);
 	suite_add_tcase(s, tc);
