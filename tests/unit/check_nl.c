@@ -21,6 +21,7 @@
 #include "kernel-defs.h"
 #include "netlink-diag.h"
 #include "nl-sock.h"
+#include "nl-stash.h"
 #include "nl.h"
 #include "check-run.h"
 
@@ -331,6 +332,98 @@ START_TEST(test_replay_stream)
 }
 END_TEST
 
+/* What a stash gave back: each message's seq and length, and its bytes. */
+struct seen {
+	uint32_t seq[16];
+	uint32_t len[16];
+	int n;
+	int stop_at;		/* return 1 at this message (or -1: never) */
+};
+
+static int seen_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct seen *w = arg;
+	const uint8_t *body = NLMSG_DATA(nlh);
+	size_t i;
+
+	ck_assert_int_lt(w->n, 16);
+	for (i = 0; i < nlh->nlmsg_len - NLMSG_HDRLEN; i++)
+		ck_assert_uint_eq(body[i], (uint8_t)(nlh->nlmsg_seq + i));
+	w->seq[w->n] = nlh->nlmsg_seq;
+	w->len[w->n] = nlh->nlmsg_len;
+	return w->n++ == w->stop_at;
+}
+
+/* A message of blen body bytes (seq, seq + 1, ...), its seq seq. */
+static const struct nlmsghdr *stash_msg(struct msg *m, uint32_t seq,
+					size_t blen)
+{
+	uint8_t body[64];
+	struct nlmsghdr *nlh;
+	size_t i;
+
+	for (i = 0; i < blen; i++)
+		body[i] = (uint8_t)(seq + i);
+	nlh = msg_start(m, SOCK_DIAG_BY_FAMILY, body, blen);
+	nlh->nlmsg_seq = seq;
+	return nlh;
+}
+
+/* Messages of odd lengths come back whole, in order, from aligned slots. */
+START_TEST(test_stash_order)
+{
+	static const size_t blen[] = { 5, 0, 13, 64, 1 };
+	struct seen w = { .stop_at = -1 };
+	struct nl_stash st;
+	struct msg m;
+	size_t i;
+
+	nl_stash_init(&st, 4096);
+	for (i = 0; i < 5; i++)
+		nl_stash_put(&st, stash_msg(&m, (uint32_t)(100 + i), blen[i]));
+	ck_assert(!st.overflow);
+	ck_assert_int_eq(nl_stash_each(&st, seen_msg, &w), 0);
+	ck_assert_int_eq(w.n, 5);
+	for (i = 0; i < 5; i++) {
+		ck_assert_uint_eq(w.seq[i], 100 + i);
+		ck_assert_uint_eq(w.len[i], NLMSG_LENGTH(blen[i]));
+	}
+	w.n = 0;
+	w.stop_at = 2;
+	ck_assert_int_eq(nl_stash_each(&st, seen_msg, &w), 1);
+	ck_assert_int_eq(w.n, 3);
+	nl_stash_free(&st);
+}
+END_TEST
+
+/* Past max bytes the stash drops all it held and takes nothing more. */
+START_TEST(test_stash_overflow)
+{
+	struct seen w = { .stop_at = -1 };
+	struct nl_stash st;
+	struct msg m;
+
+	nl_stash_init(&st, 3 * NLMSG_LENGTH(8));
+	nl_stash_put(&st, stash_msg(&m, 1, 8));
+	nl_stash_put(&st, stash_msg(&m, 2, 8));
+	nl_stash_put(&st, stash_msg(&m, 3, 8));
+	ck_assert(!st.overflow);
+	nl_stash_put(&st, stash_msg(&m, 4, 1));
+	ck_assert(st.overflow);
+	ck_assert_uint_eq(st.len, 0);
+	nl_stash_put(&st, stash_msg(&m, 5, 0));
+	ck_assert_int_eq(nl_stash_each(&st, seen_msg, &w), 0);
+	ck_assert_int_eq(w.n, 0);
+	nl_stash_reset(&st);
+	ck_assert(!st.overflow);
+	nl_stash_put(&st, stash_msg(&m, 6, 2));
+	ck_assert_int_eq(nl_stash_each(&st, seen_msg, &w), 0);
+	ck_assert_int_eq(w.n, 1);
+	ck_assert_uint_eq(w.seq[0], 6);
+	nl_stash_free(&st);
+}
+END_TEST
+
 static Suite *nl_suite(void)
 {
 	Suite *s = suite_create("nl");
@@ -342,6 +435,8 @@ static Suite *nl_suite(void)
 	tcase_add_test(tw, test_error_and_done);
 	tcase_add_test(tw, test_attrs);
 	tcase_add_test(tw, test_replay_stream);
+	tcase_add_test(tw, test_stash_order);
+	tcase_add_test(tw, test_stash_overflow);
 	tcase_add_test(td, test_inet_decode);
 	tcase_add_test(td, test_inet_short_header);
 	tcase_add_test(td, test_tcp_info_lengths);
