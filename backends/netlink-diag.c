@@ -80,22 +80,34 @@ void nldiag_inet_req(struct nldiag_req *r, int family, int protocol,
 void nldiag_inet_req_ports(struct nldiag_req *r, uint16_t sport,
 			   uint16_t dport)
 {
-	struct inet_diag_req_v2 *req =
-		NLMSG_DATA((struct nlmsghdr *)r->buf);
+	struct nlmsghdr *nlh = (struct nlmsghdr *)r->buf;
+	struct inet_diag_sockid *id;
 
-	req->id.idiag_sport = htons(sport);
-	req->id.idiag_dport = htons(dport);
+	if (nlh->nlmsg_type == TCPDIAG_GETSOCK)
+		id = &((struct inet_diag_req *)NLMSG_DATA(nlh))->id;
+	else
+		id = &((struct inet_diag_req_v2 *)NLMSG_DATA(nlh))->id;
+	id->idiag_sport = htons(sport);
+	id->idiag_dport = htons(dport);
 }
 
-void nldiag_tcp_legacy_req(struct nldiag_req *r, uint32_t states)
+void nldiag_tcp_both_req(struct nldiag_req *r, uint32_t states, uint8_t ext)
 {
 	struct inet_diag_req *req = nldiag_start(r, TCPDIAG_GETSOCK,
 						 sizeof(*req));
 
 	req->idiag_family = AF_INET;
+	req->idiag_ext = ext;
 	req->idiag_states = states;
 	req->id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
 	req->id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+}
+
+int nldiag_msg_family(const struct nlmsghdr *nlh)
+{
+	if (nlh->nlmsg_len < NLMSG_LENGTH(1))
+		return -1;
+	return *(const uint8_t *)NLMSG_DATA(nlh);
 }
 
 void nldiag_unix_req(struct nldiag_req *r, uint32_t states, uint32_t show)

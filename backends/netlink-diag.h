@@ -41,8 +41,14 @@ void nldiag_inet_req_ports(struct nldiag_req *r, uint16_t sport,
 /* Appends an attribute to a request; -E2BIG when it does not fit. */
 int nldiag_put_attr(struct nldiag_req *r, uint16_t type, const void *data,
 		    size_t len);
-/* The pre-3.3 TCPDIAG_GETSOCK request (TCP, both families). */
-void nldiag_tcp_legacy_req(struct nldiag_req *r, uint32_t states);
+/*
+ * TCPDIAG_GETSOCK: TCP for both families in one pass over the kernel's
+ * tables (the only TCP request before 3.3; the v2 request asks for one
+ * family and passes over them all to find it).
+ */
+void nldiag_tcp_both_req(struct nldiag_req *r, uint32_t states, uint8_t ext);
+/* The family byte that starts an inet reply's payload, or -1. */
+int nldiag_msg_family(const struct nlmsghdr *nlh);
 void nldiag_unix_req(struct nldiag_req *r, uint32_t states, uint32_t show);
 void nldiag_packet_req(struct nldiag_req *r, uint32_t show);
 void nldiag_netlink_req(struct nldiag_req *r, uint32_t show);

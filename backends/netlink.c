@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The sock_diag backend: one NETLINK_SOCK_DIAG socket per table, the requests
- * ss 6.1 sends in the order it sends them, and the replies decoded into
- * socket records. Errors are returned as they came (socket() failures,
- * NLMSG_ERROR, an errno in NLMSG_DONE) so the caller can choose /proc for
- * that one table.
+ * ss 6.1 sends in the order it sends them (but TCP for both families in one
+ * pass, see netlink_tcp_both), and the replies decoded into socket records.
+ * Errors are returned as they came (socket() failures, NLMSG_ERROR, an errno
+ * in NLMSG_DONE) so the caller can choose /proc for that one table.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -19,7 +20,16 @@
 #include "kernel-defs.h"
 #include "netlink-diag.h"
 #include "nl-sock.h"
+#include "nl-stash.h"
 #include "xalloc.h"
+
+/*
+ * A pass for both families (netlink_tcp_both): the bytes of IPv6 replies
+ * it may hold, and the IPv6 TCP sockets (sockstat6) up to which it is
+ * tried.
+ */
+#define NETLINK_STASH_MAX	(4u << 20)
+#define NETLINK_ONE_PASS_V6	4096
 
 struct netlink_ctx {
 	const struct lsock_request *req;
@@ -31,6 +41,7 @@ struct netlink_ctx {
 	unsigned long emitted;
 	const char *stream;	/* the request's name in a recording */
 	const struct lsock_capture *record;
+	struct nl_stash *stash;	/* IPv6 replies of a pass for both */
 	struct nldiag_scratch scratch;
 };
 
@@ -121,6 +132,11 @@ static int netlink_inet_msg(const struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY &&
 	    nlh->nlmsg_type != TCPDIAG_GETSOCK)
 		return 0;
+	if (ctx->stash && nldiag_msg_family(nlh) == AF_INET6) {
+		if (ctx->req->families & LSOCK_FAM(AF_INET6))
+			nl_stash_put(ctx->stash, nlh);
+		return 0;
+	}
 	if (nldiag_inet_decode(nlh, ctx->protocol, &sk, &ctx->scratch) < 0)
 		return -EBADMSG;
 	if (!(ctx->req->families & LSOCK_FAM(sk.family)))
@@ -184,8 +200,13 @@ static int netlink_inet_request(const struct lsock_source *src,
 	struct nldiag_req r;
 	char stream[32];
 
-	nldiag_inet_req(&r, family, ctx->protocol, states,
-			netlink_inet_ext(ctx));
+	if (family == AF_UNSPEC)
+		nldiag_tcp_both_req(&r, states, netlink_inet_ext(ctx));
+	else
+		nldiag_inet_req(&r, family, ctx->protocol, states,
+				netlink_inet_ext(ctx));
+	if (ctx->stash)		/* a retry starts again */
+		nl_stash_reset(ctx->stash);
 	if (ctx->use_bc &&
 	    nldiag_put_attr(&r, LSOCK_INET_DIAG_REQ_BYTECODE, req->bytecode,
 			    req->bytecode_len) < 0)
@@ -194,7 +215,8 @@ static int netlink_inet_request(const struct lsock_source *src,
 			    req->table == LSOCK_T_UDP))
 		nldiag_inet_req_ports(&r, req->hint_sport, req->hint_dport);
 	snprintf(stream, sizeof(stream), "%s-%s", netlink_table_name(req->table),
-		 family == AF_INET ? "inet" : "inet6");
+		 family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
+		 "legacy");
 	return netlink_run(src, stream, &r, netlink_inet_msg, ctx);
 }
 
@@ -220,9 +242,65 @@ static int netlink_inet_family(const struct lsock_source *src,
 }
 
 /*
+ * TCP for both families from one TCPDIAG_GETSOCK: the kernel passes over
+ * its tables once, where the two v2 requests pass over all of them twice.
+ * IPv4 replies go out as they come and IPv6 ones after the dump, so the
+ * order is ss's; with at most max bytes of IPv6 replies held, beyond which
+ * IPv6 is asked for on its own.
+ */
+static int netlink_tcp_both(const struct lsock_source *src,
+			    struct netlink_ctx *ctx, uint32_t states,
+			    size_t max)
+{
+	struct nl_stash st;
+	int rc;
+
+	nl_stash_init(&st, max);
+	ctx->stash = &st;
+	rc = netlink_inet_family(src, ctx, AF_UNSPEC, states);
+	ctx->stash = NULL;
+	if (rc == 0 && !st.overflow)
+		rc = nl_stash_each(&st, netlink_inet_msg, ctx);
+	else if (rc == 0)
+		rc = netlink_inet_family(src, ctx, AF_INET6, states);
+	nl_stash_free(&st);
+	return rc;
+}
+
+/*
+ * One pass for both families where it pays: a live TCP listing of both
+ * families with few IPv6 sockets in this namespace (sockstat6; none when
+ * the file is missing), which are then held in memory. Recordings and
+ * ss -D keep ss's two requests.
+ */
+static bool netlink_tcp_one_pass(const struct lsock_source *src,
+				 const struct netlink_ctx *ctx)
+{
+	int pf = ctx->req->preferred_family;
+	unsigned long n = 0;
+	char *path, *text;
+	uint8_t *buf;
+	size_t len;
+
+	if (ctx->protocol != IPPROTO_TCP || ctx->replay || ctx->record ||
+	    src->diag_tee || pf == AF_INET || pf == AF_INET6)
+		return false;
+	path = backend_procfile_path(src, LSOCK_PF_SOCKSTAT6);
+	if (backend_read_file(path, &buf, &len) == 0) {
+		buf = xreallocarray(buf, len + 1, 1);
+		buf[len] = '\0';
+		text = strstr((char *)buf, "TCP6: inuse ");
+		if (text)
+			n = strtoul(text + 12, NULL, 10);
+		free(buf);
+	}
+	free(path);
+	return n <= NETLINK_ONE_PASS_V6;
+}
+
+/*
  * IPv4 then IPv6, or only the family of ss's last -4/-6 option. A kernel
- * without the v2 request (before 3.3) still answers TCPDIAG_GETSOCK, for
- * both families at once.
+ * without the v2 request (before 3.3) still answers TCPDIAG_GETSOCK.
  */
 static int netlink_dump_inet(const struct lsock_source *src,
 			     struct netlink_ctx *ctx)
@@ -230,17 +308,18 @@ static int netlink_dump_inet(const struct lsock_source *src,
 	int family = ctx->req->preferred_family == AF_INET6 ? AF_INET6
 							     : AF_INET;
 	uint32_t states = ctx->replay ? LSOCK_SS_ALL : ctx->req->states;
-	struct nldiag_req r;
 	int rc;
 
+	if (netlink_tcp_one_pass(src, ctx)) {
+		rc = netlink_tcp_both(src, ctx, states, NETLINK_STASH_MAX);
+		if (rc == 0 || ctx->emitted)
+			return rc;
+	}
 	for (;;) {
 		rc = netlink_inet_family(src, ctx, family, states);
 		if (rc < 0 && ctx->emitted == 0 &&
-		    ctx->protocol == IPPROTO_TCP && family == AF_INET) {
-			nldiag_tcp_legacy_req(&r, states);
-			return netlink_run(src, "tcp-legacy", &r,
-					   netlink_inet_msg, ctx);
-		}
+		    ctx->protocol == IPPROTO_TCP && family == AF_INET)
+			return netlink_tcp_both(src, ctx, states, SIZE_MAX);
 		if (rc < 0 && family == AF_INET6 && ctx->emitted &&
 		    ctx->req->preferred_family != AF_INET6)
 			return 0;	/* IPv6 off, IPv4 answered */

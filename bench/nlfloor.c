@@ -3,8 +3,10 @@
  * nlfloor: the least work that reads what `lsock -tan` reads, to measure
  * how close lsock comes to the kernel's own cost. It formats nothing.
  *
- *   nlfloor netlink   the TCP sock_diag dumps, IPv4 then IPv6, all states,
- *                     no extensions, into a 64 KiB buffer; counts sockets
+ *   nlfloor netlink   the TCP sock_diag dump lsock sends where few IPv6
+ *                     sockets exist: one TCPDIAG_GETSOCK for both families,
+ *                     all states, no extensions, into a 64 KiB buffer;
+ *                     counts sockets
  *   nlfloor proc      /proc/net/tcp and /proc/net/tcp6 read whole; counts
  *                     lines
  *
@@ -32,11 +34,11 @@ static void nf_die(const char *what)
 	exit(1);
 }
 
-static void nf_send(int fd, int family)
+static void nf_send(int fd)
 {
 	struct {
 		struct nlmsghdr nlh;
-		struct inet_diag_req_v2 req;
+		struct inet_diag_req req;
 	} m;
 	struct sockaddr_nl sa;
 
@@ -44,10 +46,9 @@ static void nf_send(int fd, int family)
 	memset(&sa, 0, sizeof(sa));
 	sa.nl_family = AF_NETLINK;
 	m.nlh.nlmsg_len = sizeof(m);
-	m.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	m.nlh.nlmsg_type = TCPDIAG_GETSOCK;
 	m.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	m.req.sdiag_family = (unsigned char)family;
-	m.req.sdiag_protocol = IPPROTO_TCP;
+	m.req.idiag_family = AF_INET;
 	m.req.idiag_states = ~0u;
 	if (sendto(fd, &m, sizeof(m), 0, (struct sockaddr *)&sa,
 		   sizeof(sa)) != (ssize_t)sizeof(m))
@@ -55,11 +56,11 @@ static void nf_send(int fd, int family)
 }
 
 /* Messages until NLMSG_DONE; returns how many sockets came. */
-static long nf_dump(int fd, int family)
+static long nf_dump(int fd)
 {
 	long n = 0;
 
-	nf_send(fd, family);
+	nf_send(fd);
 	for (;;) {
 		ssize_t len = recv(fd, nf_buf, sizeof(nf_buf), 0);
 		struct nlmsghdr *h = (struct nlmsghdr *)nf_buf;
@@ -83,7 +84,7 @@ static long nf_netlink(void)
 
 	if (fd < 0)
 		nf_die("socket");
-	n = nf_dump(fd, AF_INET) + nf_dump(fd, AF_INET6);
+	n = nf_dump(fd);
 	close(fd);
 	return n;
 }

@@ -10,7 +10,7 @@
 # run takes more than 5 s) and /usr/bin/time -f %M measures its peak RSS.
 # The table goes to FILE (default bench/RESULTS.md): median wall time, peak
 # RSS, and lsock's ratios against ss, netstat and bench/nlfloor (the least
-# work that reads the same TCP netlink dumps, or /proc/net/tcp and tcp6).
+# work that reads the same TCP netlink dump, or /proc/net/tcp and tcp6).
 # --quick: sizes 1000 10000 only.
 #
 # Needs root (network namespaces), hyperfine, /usr/bin/time, the real ss
@@ -106,8 +106,9 @@ trap 'rm -rf "$tmp"' EXIT
 		"$("$SS" -V), $("$NETSTAT" -V 2>&1 | head -1)."
 	echo "Median wall time of hyperfine runs (at least 3), peak RSS from"
 	echo "/usr/bin/time. Ratio = lsock's median / the reference's median. The"
-	echo "floor (bench/nlfloor) only reads the kernel's TCP dumps (netlink), or"
-	echo "/proc/net/tcp and tcp6 (proc), and formats nothing."
+	echo "floor (bench/nlfloor) only reads the kernel's TCP dump (netlink: the"
+	echo "one TCPDIAG_GETSOCK lsock sends for both families), or /proc/net/tcp"
+	echo "and tcp6 (proc), and formats nothing."
 } >"$tmp/head"
 for n in $SIZES; do
 	w=$tmp/$n

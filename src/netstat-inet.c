@@ -30,6 +30,7 @@ struct netstat_inet {
 	const char *label;	/* "tcp", "udp6", "udpl", ... */
 	enum netstat_svc svc;
 	struct rowpack *ahead;	/* where netstat_inet_keep packs */
+	struct rowpack *ahead6;	/* ... IPv6 rows, when one dump has both */
 };
 
 static bool netstat_inet_zero(const uint8_t *a, size_t len)
@@ -243,7 +244,8 @@ static int netstat_inet_keep(const struct lsock_sock *sk, void *arg)
 	struct netstat_row row;
 
 	if (netstat_inet_view(in, sk, &row))
-		rowpack_put(in->ahead, &netstat_ahead_layout, &row,
+		rowpack_put(in->ahead6 && sk->family == AF_INET6 ? in->ahead6 :
+			    in->ahead, &netstat_ahead_layout, &row,
 			    in->r->ctl->timers);
 	return 0;
 }
@@ -262,19 +264,36 @@ static struct rowpack *netstat_inet_slot(struct netstat_run *r,
 	return NULL;
 }
 
-/* One table and family into its slot: all its rows, or none. */
+static void netstat_inet_taken(struct rowpack *a, int rc)
+{
+	a->rc = rc;
+	a->taken = true;
+	if (rc < 0)
+		rowpack_free(a);
+}
+
+/*
+ * One table and family into its slot: all its rows, or none. AF_UNSPEC:
+ * both families from one dump (TCP's costs the kernel one pass over its
+ * tables, netlink.c), each row into its family's slot.
+ */
 static void netstat_inet_ahead(struct netstat_inet *in, enum lsock_table t,
 			       int family)
 {
-	struct rowpack *a = netstat_inet_slot(in->r, t, family);
+	bool both = family == AF_UNSPEC;
+	struct rowpack *a = netstat_inet_slot(in->r, t, both ? AF_INET :
+					      family);
+	int rc;
 
 	if (!a)
 		return;
 	in->ahead = a;
-	a->rc = netstat_src_auto(in->r, t, family, netstat_inet_keep, in);
-	a->taken = true;
-	if (a->rc < 0)
-		rowpack_free(a);
+	in->ahead6 = both ? netstat_inet_slot(in->r, t, AF_INET6) : NULL;
+	rc = netstat_src_auto(in->r, t, family, netstat_inet_keep, in);
+	netstat_inet_taken(a, rc);
+	if (in->ahead6)
+		netstat_inet_taken(in->ahead6, rc);
+	in->ahead6 = NULL;
 }
 
 void netstat_inet_read_ahead(struct netstat_run *r)
@@ -294,14 +313,20 @@ void netstat_inet_read_ahead(struct netstat_run *r)
 		{ &udp, LSOCK_T_UDP, !x || ctl->udp },
 		{ &udp, LSOCK_T_UDPLITE, !x || ctl->udplite },
 	};
+
+	bool v4 = !x || ctl->inet, v6 = !x || ctl->inet6;
 	size_t i;
 
 	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
 		if (!tabs[i].wanted)
 			continue;
-		if (!x || ctl->inet)
+		if (tabs[i].t == LSOCK_T_TCP && v4 && v6) {
+			netstat_inet_ahead(tabs[i].in, tabs[i].t, AF_UNSPEC);
+			continue;
+		}
+		if (v4)
 			netstat_inet_ahead(tabs[i].in, tabs[i].t, AF_INET);
-		if (!x || ctl->inet6)
+		if (v6)
 			netstat_inet_ahead(tabs[i].in, tabs[i].t, AF_INET6);
 	}
 }

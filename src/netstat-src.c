@@ -86,7 +86,10 @@ static void netstat_src_request(const struct netstat_run *r,
 	req->dbs = LSOCK_DBM(LSOCK_DB_TCP) | LSOCK_DBM(LSOCK_DB_UDP) |
 		   LSOCK_DBM(LSOCK_DB_UDPLITE) | LSOCK_DBM(LSOCK_DB_RAW) |
 		   LSOCK_DBM_UNIX;
-	req->families = LSOCK_FAM(family);
+	/* AF_UNSPEC: both families in one request (netlink) */
+	req->families = family == AF_UNSPEC ?
+			LSOCK_FAM(AF_INET) | LSOCK_FAM(AF_INET6) :
+			LSOCK_FAM(family);
 	/* every state /proc lists; over netlink, ss -a's (no bound-only) */
 	req->states = netlink ? LSOCK_SS_ALL : ~0u;
 	req->preferred_family = family;
