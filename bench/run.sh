@@ -6,8 +6,9 @@
 #
 # For each size N, bench/sockgen opens N sockets in a fresh `unshare -n`
 # namespace (TCP pairs over 16 loopback listeners, TIME-WAIT, UDP, unix),
-# then hyperfine times each command (at least 3 runs; 1 warm-up unless one
-# run takes more than 5 s) and /usr/bin/time -f %M measures its peak RSS.
+# then hyperfine times each command (11 runs when one takes under 1 s, 5 up
+# to 5 s, 3 beyond; 1 warm-up unless one run takes more than 5 s) and
+# /usr/bin/time -f %M measures its peak RSS.
 # The table goes to FILE (default bench/RESULTS.md): median wall time, peak
 # RSS, and lsock's ratios against ss, netstat and bench/nlfloor (the least
 # work that reads the same TCP netlink dump, or /proc/net/tcp and tcp6).
@@ -69,11 +70,13 @@ if [ "${1:-}" = __inner ]; then
 	for _ in $(seq 1800); do [ -e "$w/ready" ] && break; sleep 0.1; done
 	[ -e "$w/ready" ] || { cat "$w/sockgen.err"; kill "$gen"; exit 1; }
 	timed() { # ID CMD
-		local id=$1 cmd=$2 t0 t1 runs=5 warm=1
+		local id=$1 cmd=$2 t0 t1 ms runs=5 warm=1
 		t0=$(date +%s%N)
 		$cmd >/dev/null 2>&1 || true
 		t1=$(date +%s%N)
-		if [ $(((t1 - t0) / 1000000)) -gt 5000 ]; then runs=3; warm=0; fi
+		ms=$(((t1 - t0) / 1000000))
+		if [ "$ms" -gt 5000 ]; then runs=3; warm=0
+		elif [ "$ms" -lt 1000 ]; then runs=11; fi
 		hyperfine -N -r "$runs" -w "$warm" -i --export-csv "$w/$id.csv" \
 			--style none "$cmd" >/dev/null 2>&1
 		/usr/bin/time -f %M -o "$w/$id.rss" $cmd >/dev/null 2>&1 || true
@@ -104,8 +107,9 @@ trap 'rm -rf "$tmp"' EXIT
 	echo "Made by \`bench/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) CPUs," \
 		"kernel $(uname -r), $(lsock_v=$("$LSOCK" -V); echo "$lsock_v")," \
 		"$("$SS" -V), $("$NETSTAT" -V 2>&1 | head -1)."
-	echo "Median wall time of hyperfine runs (at least 3), peak RSS from"
-	echo "/usr/bin/time. Ratio = lsock's median / the reference's median. The"
+	echo "Median wall time of hyperfine runs (11 when a run takes under 1 s,"
+	echo "5 up to 5 s, 3 beyond), peak RSS from /usr/bin/time. Ratio ="
+	echo "lsock's median / the reference's median. The"
 	echo "floor (bench/nlfloor) only reads the kernel's TCP dump (netlink: the"
 	echo "one TCPDIAG_GETSOCK lsock sends for both families), or /proc/net/tcp"
 	echo "and tcp6 (proc), and formats nothing."
