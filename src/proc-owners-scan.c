@@ -35,6 +35,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "proc-owners-priv.h"
 #include "xalloc.h"
 
@@ -272,7 +273,7 @@ static void pos_probe_dir(struct proc_owners_job *job, struct pos_part *p,
 	size_t lo = p->begin > d->first ? p->begin - d->first : 0;
 	size_t hi = d->first + d->nfds < p->end ? d->nfds : p->end - d->first;
 	uint32_t task = PROC_OWNERS_NONE;
-	char path[4096], task_path[48], name[16];
+	char path[4096], task_path[48], name[FMT_INT_MAX];
 	int dfd;
 
 	pos_task_path(d, task_path, sizeof(task_path));
@@ -286,7 +287,7 @@ static void pos_probe_dir(struct proc_owners_job *job, struct pos_part *p,
 		struct proc_owner *e;
 		uint64_t ino;
 
-		snprintf(name, sizeof(name), "%d", (int)fd);
+		fmt_u64(name, (uint64_t)fd);
 		ino = pos_probe(job, dfd, name);
 		if (!ino)
 			continue;
