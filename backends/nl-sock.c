@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -83,23 +85,29 @@ static int nl_process(const void *buf, size_t len, nl_msg_fn fn, void *arg,
 	return rc;
 }
 
-ssize_t nl_sock_recv(struct nl_sock *s)
+/* One datagram into *buf, grown to its size (peeked first). */
+static ssize_t nl_recv_into(int fd, uint8_t **buf, size_t *cap)
 {
 	ssize_t n;
 
 	do {
-		n = recv(s->fd, s->buf, s->cap, MSG_PEEK | MSG_TRUNC);
+		n = recv(fd, *buf, *cap, MSG_PEEK | MSG_TRUNC);
 	} while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
-	if ((size_t)n > s->cap) {
-		s->cap = (size_t)n;
-		s->buf = xreallocarray(s->buf, s->cap, 1);
+	if ((size_t)n > *cap) {
+		*cap = (size_t)n;
+		*buf = xreallocarray(*buf, *cap, 1);
 	}
 	do {
-		n = recv(s->fd, s->buf, s->cap, 0);
+		n = recv(fd, *buf, *cap, 0);
 	} while (n < 0 && errno == EINTR);
 	return n < 0 ? -errno : n;
+}
+
+ssize_t nl_sock_recv(struct nl_sock *s)
+{
+	return nl_recv_into(s->fd, &s->buf, &s->cap);
 }
 
 static int nl_send(struct nl_sock *s, const void *req, size_t len)
@@ -118,15 +126,159 @@ static int nl_send(struct nl_sock *s, const void *req, size_t len)
 	return (size_t)n == len ? 0 : -EIO;
 }
 
+/*
+ * A long dump is read by a second thread. The kernel fills the next
+ * datagram of a dump inside the recv() that takes the previous one, so
+ * while this thread decodes and hands on what came, the reader has the
+ * kernel make what comes next. Datagrams pass through a ring of
+ * NL_RING buffers in order; the reader stops after the one that ends the
+ * dump (or a failed recv), or when the caller is done.
+ */
+#define NL_RING		3
+#define NL_PIPE_AFTER	8	/* datagrams read here before a reader starts */
+
+struct nl_slot {
+	uint8_t *buf;
+	size_t cap;
+	ssize_t len;		/* what nl_recv_into returned */
+};
+
+struct nl_pipe {
+	int fd;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct nl_slot slot[NL_RING];
+	size_t head, tail;	/* filled: [tail, head) */
+	bool stop;		/* the caller is done */
+	bool ended;		/* the reader is done */
+};
+
+/* Whether a datagram ends the dump: NLMSG_DONE, an error, or garbage. */
+static bool nl_ends_dump(const uint8_t *buf, ssize_t len)
+{
+	const struct nlmsghdr *nlh;
+	struct nl_iter it;
+	int rc;
+
+	if (len <= 0)
+		return true;
+	nl_iter_init(&it, buf, (size_t)len);
+	while ((rc = nl_iter_next(&it, &nlh)) > 0)
+		if (nlh->nlmsg_type == NLMSG_DONE ||
+		    nlh->nlmsg_type == NLMSG_ERROR)
+			return true;
+	return rc < 0;
+}
+
+static void *nl_pipe_reader(void *arg)
+{
+	struct nl_pipe *p = arg;
+	struct nl_slot *sl;
+	bool last;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->head - p->tail == NL_RING)
+			pthread_cond_wait(&p->cv, &p->mu);
+		sl = &p->slot[p->head % NL_RING];
+		last = p->stop;
+		pthread_mutex_unlock(&p->mu);
+		if (!last) {
+			sl->len = nl_recv_into(p->fd, &sl->buf, &sl->cap);
+			last = nl_ends_dump(sl->buf, sl->len);
+		}
+		pthread_mutex_lock(&p->mu);
+		if (!p->stop)
+			p->head++;
+		p->ended = last;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (last)
+			return NULL;
+	}
+}
+
+/* The next datagram from the reader, or NULL when it has ended. */
+static struct nl_slot *nl_pipe_next(struct nl_pipe *p)
+{
+	struct nl_slot *sl = NULL;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->tail == p->head && !p->ended)
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (p->tail != p->head)
+		sl = &p->slot[p->tail % NL_RING];
+	pthread_mutex_unlock(&p->mu);
+	return sl;
+}
+
+static void nl_pipe_done_with(struct nl_pipe *p, bool stop)
+{
+	pthread_mutex_lock(&p->mu);
+	p->tail++;
+	p->stop = stop;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/*
+ * The rest of the dump through a reader, its result in *rc; false when
+ * the reader cannot start (nothing was read).
+ */
+static bool nl_dump_piped(struct nl_sock *s, nl_msg_fn fn, void *arg,
+			  int *rc)
+{
+	struct nl_pipe p;
+	struct nl_slot *sl;
+	pthread_t reader;
+	bool started;
+	int done = 0, k;
+
+	memset(&p, 0, sizeof(p));
+	p.fd = s->fd;
+	for (k = 0; k < NL_RING; k++) {	/* here, not in a second arena */
+		p.slot[k].cap = s->cap;
+		p.slot[k].buf = xmalloc(s->cap);
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	*rc = -EIO;
+	started = pthread_create(&reader, NULL, nl_pipe_reader, &p) == 0;
+	while (started && !done && (sl = nl_pipe_next(&p)) != NULL) {
+		*rc = sl->len < 0 ? (int)sl->len : -EIO;
+		if (sl->len > 0) {
+			if (s->tee)
+				s->tee(s->tee_arg, sl->buf, (size_t)sl->len);
+			*rc = nl_process(sl->buf, (size_t)sl->len, fn, arg,
+					 &done, &s->interrupted);
+		} else {
+			done = 1;
+		}
+		nl_pipe_done_with(&p, done);
+	}
+	if (started)
+		pthread_join(reader, NULL);
+	for (k = 0; k < NL_RING; k++)
+		free(p.slot[k].buf);
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+	return started;
+}
+
 int nl_sock_dump(struct nl_sock *s, const void *req, size_t len,
 		 nl_msg_fn fn, void *arg)
 {
-	int rc = nl_send(s, req, len), done = 0;
+	int rc = nl_send(s, req, len), done = 0, piped_rc;
+	unsigned int k;
 
 	s->interrupted = 0;
-	while (rc == 0 && !done) {
-		ssize_t n = nl_sock_recv(s);
+	for (k = 0; rc == 0 && !done; k++) {
+		ssize_t n;
 
+		if (k == NL_PIPE_AFTER &&
+		    nl_dump_piped(s, fn, arg, &piped_rc))
+			return piped_rc;
+		n = nl_sock_recv(s);
 		if (n < 0)
 			return (int)n;
 		if (n == 0)

@@ -2,8 +2,11 @@
 /*
  * A NETLINK_SOCK_DIAG socket and the dump loop: send one request, read every
  * reply datagram (sized with MSG_PEEK|MSG_TRUNC, so large dumps never
- * truncate), hand each message to a callback, stop at NLMSG_DONE. The same
- * loop replays a recorded stream from memory.
+ * truncate), hand each message to a callback, stop at NLMSG_DONE. After a
+ * few datagrams a second thread does the reading, so that the kernel makes
+ * the next ones while the callback runs; the callback still runs in the
+ * caller's thread, in order. The same loop replays a recorded stream from
+ * memory.
  */
 #ifndef LSOCK_NL_SOCK_H
 #define LSOCK_NL_SOCK_H
