@@ -7,10 +7,12 @@
  *
  *  1. listing: the workers take pids in turn and read the fd numbers of
  *     each fd directory (the process's, and its threads' with -T);
- *  2. probing: the fds of all directories, in pid order, are cut into one
- *     equal run per worker, whatever process they belong to, and each
- *     worker looks at the fds of its run. Its sockets go into its own slice
- *     of one array, which is then closed up in run order.
+ *  2. probing: the fds of all directories, in pid order, are cut into
+ *     runs of POS_RUN fds, whatever process they belong to, and the
+ *     workers take runs in turn (so that they finish together however the
+ *     kernel shares the CPUs out) and look at the fds of each. A run's
+ *     sockets go into its own slice of one array, which is then closed up
+ *     in run order.
  *
  * The result is the table one pass in readdir order would give. A fd that
  * is a socket is recognised by statx() on the real /proc (its inode is on
@@ -40,6 +42,7 @@
 #include "xalloc.h"
 
 #define POS_WORKERS	4
+#define POS_RUN		2048	/* fds in one run of phase 2 */
 
 /*
  * One fd directory that phase 1 found: nfds slots, the first nprobe of
@@ -59,7 +62,7 @@ struct pos_pid {
 	size_t ndirs;
 };
 
-/* One worker's phase-2 run [begin, end) and what it found there. */
+/* A phase-2 run [begin, end) and what was found there. */
 struct pos_part {
 	struct proc_owners o;	/* only its tasks: entries go to job->own */
 	size_t begin, end;
@@ -88,7 +91,9 @@ struct proc_owners_job {
 	struct proc_owner *own;	/* nfds slots */
 	size_t nworkers;
 	struct pos_counts counts[POS_WORKERS];
-	struct pos_part parts[POS_WORKERS];
+	struct pos_part *parts;	/* phase 2's runs */
+	size_t nparts;
+	size_t next_part;	/* phase 2: the next run to take */
 	pthread_t thread;
 	bool async;
 };
@@ -324,14 +329,17 @@ static size_t pos_find_dir(const struct proc_owners_job *job, size_t i)
 
 static void *pos_probe_worker(void *arg)
 {
-	struct pos_arg *a = arg;
-	struct proc_owners_job *job = a->job;
-	struct pos_part *p = &job->parts[a->k];
-	size_t d;
+	struct proc_owners_job *job = ((struct pos_arg *)arg)->job;
+	size_t i, d;
 
-	for (d = pos_find_dir(job, p->begin);
-	     d < job->ndirs && job->dirs[d].first < p->end; d++)
-		pos_probe_dir(job, p, &job->dirs[d]);
+	while ((i = __atomic_fetch_add(&job->next_part, 1, __ATOMIC_RELAXED)) <
+	       job->nparts) {
+		struct pos_part *p = &job->parts[i];
+
+		for (d = pos_find_dir(job, p->begin);
+		     d < job->ndirs && job->dirs[d].first < p->end; d++)
+			pos_probe_dir(job, p, &job->dirs[d]);
+	}
 	return NULL;
 }
 
@@ -360,7 +368,7 @@ static void pos_phase(struct proc_owners_job *job, void *(*fn)(void *))
 	}
 }
 
-/* Phase 1's dirs in pid order, numbered, and cut into equal runs. */
+/* Phase 1's dirs in pid order, numbered, and cut into runs. */
 static void pos_flatten(struct proc_owners_job *job)
 {
 	size_t i, j, k;
@@ -380,9 +388,13 @@ static void pos_flatten(struct proc_owners_job *job)
 		free(job->found[i].dirs);
 	}
 	job->own = xcalloc(job->nfds + 1, sizeof(*job->own));
-	for (k = 0; k < job->nworkers; k++) {
-		job->parts[k].begin = job->nfds * k / job->nworkers;
-		job->parts[k].end = job->nfds * (k + 1) / job->nworkers;
+	job->nparts = (job->nfds + POS_RUN - 1) / POS_RUN;
+	job->parts = xcalloc(job->nparts + 1, sizeof(*job->parts));
+	for (k = 0; k < job->nparts; k++) {
+		job->parts[k].begin = k * POS_RUN;
+		job->parts[k].end = k + 1 < job->nparts ? (k + 1) * POS_RUN :
+				    job->nfds;
+		job->parts[k].o.want_cmdline = job->o->want_cmdline;
 	}
 }
 
@@ -424,8 +436,9 @@ static void pos_join(struct proc_owners_job *job)
 	free(o->own);
 	o->own = job->own;
 	o->n = 0;
-	for (k = 0; k < job->nworkers; k++) {
+	for (k = 0; k < job->nparts; k++)
 		pos_take(o, job, &job->parts[k]);
+	for (k = 0; k < job->nworkers; k++) {
 		o->procs += job->counts[k].procs;
 		o->fd_denied += job->counts[k].fd_denied;
 		o->fd_eacces += job->counts[k].fd_eacces;
@@ -440,12 +453,9 @@ static void pos_join(struct proc_owners_job *job)
 static void *pos_run(void *arg)
 {
 	struct proc_owners_job *job = arg;
-	size_t k;
 
 	pos_phase(job, pos_list_worker);
 	pos_flatten(job);
-	for (k = 0; k < job->nworkers; k++)
-		job->parts[k].o.want_cmdline = job->o->want_cmdline;
 	pos_phase(job, pos_probe_worker);
 	pos_join(job);
 	return NULL;
@@ -553,6 +563,7 @@ void proc_owners_scan_wait(struct proc_owners_job *job)
 	for (i = 0; i < job->ndirs; i++)
 		free(job->dirs[i].fds);
 	free(job->dirs);
+	free(job->parts);
 	free(job->found);
 	free(job->pids);
 	closedir(job->rootdir);
