@@ -109,6 +109,12 @@ struct lsock_source {
 	/* ss -D: every netlink reply datagram, verbatim, as it arrives */
 	void (*diag_tee)(void *arg, const void *buf, size_t len);
 	void *diag_tee_arg;
+	/*
+	 * Long netlink dumps without a reader thread (nl-sock.c): netstat
+	 * mode keeps its peak memory near net-tools', and a thread's first
+	 * run brings about 300 KiB of libc pages in.
+	 */
+	bool single_thread;
 };
 
 /* Return non-zero from the callback to stop the dump with that value. */

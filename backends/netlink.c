@@ -99,6 +99,7 @@ static int netlink_run(const struct lsock_source *src, const char *stream,
 			ctx->record->nl_error(ctx->record->arg, stream, -rc);
 		return rc;
 	}
+	s.single_thread = src->single_thread;
 	if (ctx->record) {
 		s.tee = netlink_tee;
 		s.tee_arg = ctx;

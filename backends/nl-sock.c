@@ -275,7 +275,7 @@ int nl_sock_dump(struct nl_sock *s, const void *req, size_t len,
 	for (k = 0; rc == 0 && !done; k++) {
 		ssize_t n;
 
-		if (k == NL_PIPE_AFTER &&
+		if (k == NL_PIPE_AFTER && !s->single_thread &&
 		    nl_dump_piped(s, fn, arg, &piped_rc))
 			return piped_rc;
 		n = nl_sock_recv(s);

@@ -11,6 +11,7 @@
 #ifndef LSOCK_NL_SOCK_H
 #define LSOCK_NL_SOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -29,6 +30,7 @@ struct nl_sock {
 	nl_tee_fn tee;
 	void *tee_arg;
 	int interrupted;	/* a reply carried NLM_F_DUMP_INTR */
+	bool single_thread;	/* no reader thread for long dumps */
 };
 
 /* Returns 0 or the negative errno of socket(2)/bind(2). */

@@ -212,6 +212,7 @@ int netstat_opts_apply(struct netstat_ctl *ctl, const struct netstat_opts *o,
 	if (o->replay_dir)
 		return netstat_opts_replay(ctl, o->replay_dir);
 	ctl->src.proc_root = root ? root : "/proc";
+	ctl->src.single_thread = true;
 	ctl->forced_proc = root != NULL;
 	ctl->record_dir = o->record_dir;
 	if (ctl->record_dir)
