@@ -205,7 +205,10 @@ void proc_owners_prefetch(const struct proc_owners *o, uint64_t ino,
 		__builtin_prefetch(&o->slots[h]);
 		return;
 	}
-	i = o->slots[h].own;
+	/* the slot whose key matches, without reading any entry yet */
+	while ((i = o->slots[h].own) != PROC_OWNERS_NONE &&
+	       o->slots[h].key != (uint32_t)ino)
+		h = (h + 1) & o->mask;
 	if (i != PROC_OWNERS_NONE)
 		__builtin_prefetch(&o->own[i]);
 }
