@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "fmt.h"
 
 size_t fmt_u64(char *buf, uint64_t v)
@@ -44,4 +46,25 @@ size_t fmt_ipv4(char *buf, const uint8_t *a)
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+size_t fmt_left(char *buf, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	memcpy(buf, s, n);
+	if (n >= width)
+		return n;
+	memset(buf + n, ' ', width - n);
+	return width;
+}
+
+size_t fmt_u64_right(char *buf, uint64_t v, size_t width)
+{
+	char tmp[FMT_INT_MAX];
+	size_t n = fmt_u64(tmp, v), pad = n < width ? width - n : 0;
+
+	memset(buf, ' ', pad);
+	memcpy(buf + pad, tmp, n);
+	return pad + n;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt.h"
 #include "kernel-defs.h"
 #include "nl.h"
 #include "netstat-priv.h"
@@ -176,27 +177,33 @@ static void netstat_inet_endpoint(struct netstat_inet *in,
 static void netstat_inet_print(struct netstat_inet *in,
 			       const struct netstat_row *row)
 {
-	struct output *out = in->r->out;
 	/* netstat's buffers: 128 bytes for TCP, 64 for UDP and raw */
-	size_t size = in->kind == NETSTAT_TCP ? 128 : 64;
-	char laddr[128], raddr[128], timer[64], num[16];
+	size_t size = in->kind == NETSTAT_TCP ? 128 : 64, n;
+	char laddr[128], raddr[128], timer[64], num[16], line[512];
 	long hz = in->kind == NETSTAT_TCP ? in->r->clk_tck : 100;
+	bool udp = in->kind == NETSTAT_UDP;
 
 	netstat_inet_endpoint(in, row, true, laddr, size);
 	netstat_inet_endpoint(in, row, false, raddr, size);
-	/* "%-4s  %6lu %6lu " (UDP: "%-5s %6lu %6lu "), "%-23s %-23s %-11s" */
-	output_left(out, in->label, in->kind == NETSTAT_UDP ? 5 : 4);
-	output_str(out, in->kind == NETSTAT_UDP ? " " : "  ");
-	output_uint_right(out, row->rq, 6);
-	output_str(out, " ");
-	output_uint_right(out, row->wq, 6);
-	output_str(out, " ");
-	output_left(out, laddr, 23);
-	output_str(out, " ");
-	output_left(out, raddr, 23);
-	output_str(out, " ");
-	output_left(out, netstat_inet_state(in, row->state, num, sizeof(num)),
-		    11);
+	/*
+	 * "%-4s  %6lu %6lu " (UDP: "%-5s %6lu %6lu "), "%-23s %-23s %-11s",
+	 * made in one buffer (at most 5 + 2 + 2 * 21 + 127 * 2 + 4 + 11) and
+	 * written at once
+	 */
+	n = fmt_left(line, in->label, udp ? 5 : 4);
+	memcpy(line + n, "  ", udp ? 1 : 2);
+	n += udp ? 1 : 2;
+	n += fmt_u64_right(line + n, row->rq, 6);
+	line[n++] = ' ';
+	n += fmt_u64_right(line + n, row->wq, 6);
+	line[n++] = ' ';
+	n += fmt_left(line + n, laddr, 23);
+	line[n++] = ' ';
+	n += fmt_left(line + n, raddr, 23);
+	line[n++] = ' ';
+	n += fmt_left(line + n, netstat_inet_state(in, row->state, num,
+						   sizeof(num)), 11);
+	output_write(in->r->out, line, n);
 	if (in->r->ctl->timers)
 		netstat_fmt_timer(timer, sizeof(timer), in->kind == NETSTAT_TCP,
 				  row->timer, (double)row->when / (double)hz,

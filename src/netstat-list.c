@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "netstat-priv.h"
 #include "xalloc.h"
 
@@ -134,24 +135,30 @@ void netstat_list_suffix(struct netstat_run *r, uint32_t uid, uint64_t ino,
 			 const char *timer)
 {
 	const struct netstat_ctl *ctl = r->ctl;
-	struct output *out = r->out;
+	/* " %-20s" and the newline (a -p text has at most 19 bytes) */
+	char line[128];
 	const char *user;
+	size_t n = 0;
 
 	if (ctl->extend) {
 		user = netstat_names_user(&r->names, uid);
 		if (user)
-			output_printf(out, " %-10s ", user);
+			output_printf(r->out, " %-10s ", user);
 		else
-			output_printf(out, " %-10d ", (int)uid);
-		output_uint_left(out, ino, 10);
+			output_printf(r->out, " %-10d ", (int)uid);
+		output_uint_left(r->out, ino, 10);
 	}
 	if (ctl->programs) {
-		output_str(out, " ");
-		output_left(out, netstat_list_owner(r, ino), 20);
+		line[n++] = ' ';
+		n += fmt_left(line + n, netstat_list_owner(r, ino), 20);
 	}
-	if (timer)
-		output_printf(out, " %s", timer);
-	output_str(out, "\n");
+	if (timer) {
+		output_write(r->out, line, n);
+		output_printf(r->out, " %s\n", timer);
+		return;
+	}
+	line[n++] = '\n';
+	output_write(r->out, line, n);
 }
 
 /* --- the sections ------------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "netstat-cli.h"
 #include "netstat-priv.h"
 #include "output.h"
@@ -246,6 +247,35 @@ START_TEST(test_ahead_roundtrip)
 }
 END_TEST
 
+/* The row's padding without printf: what "%-*s" and "%*lu" give. */
+START_TEST(test_fmt_padding)
+{
+	static const char *const words[] = { "", "tcp", "udpl6", "LISTEN",
+		"127.0.0.1:22", "[::ffff:192.0.2.1]:65535" };
+	static const unsigned long long nums[] = { 0, 7, 123456, 1234567,
+		18446744073709551615ULL };
+	char got[64], want[64];
+	size_t w, i, n;
+
+	for (w = 0; w < 26; w++) {
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+			n = fmt_left(got, words[i], w);
+			ck_assert_int_eq((int)n, snprintf(want, sizeof(want),
+							  "%-*s", (int)w,
+							  words[i]));
+			ck_assert_mem_eq(got, want, n);
+		}
+		for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+			n = fmt_u64_right(got, nums[i], w);
+			ck_assert_int_eq((int)n, snprintf(want, sizeof(want),
+							  "%*llu", (int)w,
+							  nums[i]));
+			ck_assert_mem_eq(got, want, n);
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("netstat");
@@ -259,6 +289,7 @@ int main(void)
 	tcase_add_test(tc, test_own_options);
 	tcase_add_test(tc, test_output_stdio);
 	tcase_add_test(tc, test_ahead_roundtrip);
+	tcase_add_test(tc, test_fmt_padding);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
