@@ -10,7 +10,7 @@
 #include "xalloc.h"
 
 /* A field's bytes; the usual sizes as fixed moves rather than calls. */
-static inline void rowpack_move(uint8_t *to, const uint8_t *from, size_t len)
+static void rowpack_move(uint8_t *to, const uint8_t *from, size_t len)
 {
 	switch (len) {
 	case 1:
@@ -53,10 +53,8 @@ static size_t rowpack_copy(const struct rowpack_layout *l, uint8_t *p,
 			continue;
 		if ((f->flags & ROWPACK_ADDR) && row[l->family_off] == AF_INET)
 			len = 4;
-		if (dst)
-			rowpack_move((uint8_t *)dst + f->off, p + n, len);
-		else
-			rowpack_move(p + n, (const uint8_t *)src + f->off, len);
+		rowpack_move(dst ? (uint8_t *)dst + f->off : p + n,
+			     dst ? p + n : (const uint8_t *)src + f->off, len);
 		n += len;
 	}
 	return n;
