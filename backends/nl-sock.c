@@ -256,6 +256,8 @@ static bool nl_dump_piped(struct nl_sock *s, nl_msg_fn fn, void *arg,
 		}
 		nl_pipe_done_with(&p, done);
 	}
+	if (started && !done)
+		*rc = -EIO;	/* the reader ended before the dump did */
 	if (started)
 		pthread_join(reader, NULL);
 	for (k = 0; k < NL_RING; k++)
