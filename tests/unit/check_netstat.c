@@ -247,6 +247,14 @@ START_TEST(test_ahead_roundtrip)
 }
 END_TEST
 
+/* n bytes made by a fmt_ function, against printf's want_n bytes. */
+static void same_as_printf(const char *got, size_t n, const char *want,
+			   int want_n)
+{
+	ck_assert_int_eq((int)n, want_n);
+	ck_assert_mem_eq(got, want, n);
+}
+
 /* The row's padding without printf: what "%-*s" and "%*lu" give. */
 START_TEST(test_fmt_padding)
 {
@@ -255,22 +263,20 @@ START_TEST(test_fmt_padding)
 	static const unsigned long long nums[] = { 0, 7, 123456, 1234567,
 		18446744073709551615ULL };
 	char got[64], want[64];
-	size_t w, i, n;
+	size_t w, i;
+	int n;
 
 	for (w = 0; w < 26; w++) {
 		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-			n = fmt_left(got, words[i], w);
-			ck_assert_int_eq((int)n, snprintf(want, sizeof(want),
-							  "%-*s", (int)w,
-							  words[i]));
-			ck_assert_mem_eq(got, want, n);
+			n = snprintf(want, sizeof(want), "%-*s", (int)w,
+				     words[i]);
+			same_as_printf(got, fmt_left(got, words[i], w), want, n);
 		}
 		for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
-			n = fmt_u64_right(got, nums[i], w);
-			ck_assert_int_eq((int)n, snprintf(want, sizeof(want),
-							  "%*llu", (int)w,
-							  nums[i]));
-			ck_assert_mem_eq(got, want, n);
+			n = snprintf(want, sizeof(want), "%*llu", (int)w,
+				     nums[i]);
+			same_as_printf(got, fmt_u64_right(got, nums[i], w),
+				       want, n);
 		}
 	}
 }
