@@ -155,23 +155,22 @@ static bool netstat_inet_view(const struct netstat_inet *in,
 	return true;
 }
 
-static void netstat_inet_endpoint(struct netstat_inet *in,
-				  const struct netstat_row *row, bool local,
-				  char *buf, size_t size)
+/* One endpoint at buf (size: netstat's buffer), padded to 23; its length. */
+static size_t netstat_inet_endpoint(struct netstat_inet *in,
+				    const struct netstat_row *row, bool local,
+				    char *buf, size_t size)
 {
 	struct netstat_names *n = &in->r->names;
-	char host[sizeof(n->host)];
-
 	const char *h = netstat_names_host(n, row->family,
 					   local ? row->local : row->remote);
-	size_t hl = strnlen(h, sizeof(host) - 1);
+	const char *p = netstat_names_port(n, local ? row->lport : row->rport,
+					   in->svc);
+	size_t len = netstat_fmt_endpoint(buf, size, h, p, in->r->ctl->wide);
 
-	memcpy(host, h, hl);
-	host[hl] = '\0';
-	netstat_fmt_endpoint(buf, size, host,
-			     netstat_names_port(n, local ? row->lport :
-						row->rport, in->svc),
-			     in->r->ctl->wide);
+	if (len >= 23)
+		return len;
+	memset(buf + len, ' ', 23 - len);
+	return 23;
 }
 
 static void netstat_inet_print(struct netstat_inet *in,
@@ -179,15 +178,13 @@ static void netstat_inet_print(struct netstat_inet *in,
 {
 	/* netstat's buffers: 128 bytes for TCP, 64 for UDP and raw */
 	size_t size = in->kind == NETSTAT_TCP ? 128 : 64, n;
-	char laddr[128], raddr[128], timer[64], num[16], line[512];
+	char timer[64], num[16], line[512];
 	long hz = in->kind == NETSTAT_TCP ? in->r->clk_tck : 100;
 	bool udp = in->kind == NETSTAT_UDP;
 
-	netstat_inet_endpoint(in, row, true, laddr, size);
-	netstat_inet_endpoint(in, row, false, raddr, size);
 	/*
 	 * "%-4s  %6lu %6lu " (UDP: "%-5s %6lu %6lu "), "%-23s %-23s %-11s",
-	 * made in one buffer (at most 5 + 2 + 2 * 21 + 127 * 2 + 4 + 11) and
+	 * made in one buffer (at most 5 + 2 + 2 * 21 + 128 * 2 + 4 + 11) and
 	 * written at once
 	 */
 	n = fmt_left(line, in->label, udp ? 5 : 4);
@@ -197,9 +194,9 @@ static void netstat_inet_print(struct netstat_inet *in,
 	line[n++] = ' ';
 	n += fmt_u64_right(line + n, row->wq, 6);
 	line[n++] = ' ';
-	n += fmt_left(line + n, laddr, 23);
+	n += netstat_inet_endpoint(in, row, true, line + n, size);
 	line[n++] = ' ';
-	n += fmt_left(line + n, raddr, 23);
+	n += netstat_inet_endpoint(in, row, false, line + n, size);
 	line[n++] = ' ';
 	n += fmt_left(line + n, netstat_inet_state(in, row->state, num,
 						   sizeof(num)), 11);

@@ -294,27 +294,30 @@ const char *netstat_v4mapped_text(const char *text, const uint8_t *addr16)
 	return *s == ':' ? s + 1 : text;
 }
 
-void netstat_fmt_endpoint(char *buf, size_t size, const char *host,
-			  const char *port, bool wide)
+size_t netstat_fmt_endpoint(char *buf, size_t size, const char *host,
+			    const char *port, bool wide)
 {
 	size_t hl = strlen(host), pl = strlen(port), al;
+	int n;
 
 	if ((wide || hl + pl <= 22) && hl + pl + 2 <= size) {
 		memcpy(buf, host, hl);
 		buf[hl] = ':';
 		memcpy(buf + hl + 1, port, pl + 1);
-		return;
+		return hl + 1 + pl;
 	}
 	if (wide || hl + pl <= 22) {
-		snprintf(buf, size, "%s:%s", host, port);
-		return;
+		n = snprintf(buf, size, "%s:%s", host, port);
+	} else {
+		if (pl > 18)
+			pl = 18;
+		al = 22 - pl;
+		if (al > hl)
+			al = hl;
+		n = snprintf(buf, size, "%.*s:%.*s", (int)al, host, (int)pl,
+			     port);
 	}
-	if (pl > 18)
-		pl = 18;
-	al = 22 - pl;
-	if (al > hl)
-		al = hl;
-	snprintf(buf, size, "%.*s:%.*s", (int)al, host, (int)pl, port);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
 void netstat_fmt_progname(char *buf, size_t size, int32_t pid,

@@ -56,9 +56,10 @@ const char *netstat_names_user(struct netstat_names *n, uint32_t uid);
 /*
  * The "host:port" column (netstat's addr_do_one): without wide, a text
  * longer than 23 bytes is cut to 23, the port to at most 18 of them.
+ * Returns the length written (NUL-terminated, within size).
  */
-void netstat_fmt_endpoint(char *buf, size_t size, const char *host,
-			  const char *port, bool wide);
+size_t netstat_fmt_endpoint(char *buf, size_t size, const char *host,
+			    const char *port, bool wide);
 /* "PID/argv0" (basename when argv0 starts with '/'), cut to 19 bytes. */
 void netstat_fmt_progname(char *buf, size_t size, int32_t pid,
 			  const char *argv0);

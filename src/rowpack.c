@@ -37,7 +37,8 @@ static void rowpack_move(uint8_t *to, const uint8_t *from, size_t len)
 /*
  * Packs src at p, or with dst unpacks p into dst. The family field is
  * read from the row, which unpacking has filled by the time an address
- * comes. Returns the packed length.
+ * comes. Plain fields that follow each other in the row struct move
+ * together. Returns the packed length.
  */
 static size_t rowpack_copy(const struct rowpack_layout *l, uint8_t *p,
 			   const void *src, void *dst, bool opt)
@@ -53,6 +54,10 @@ static size_t rowpack_copy(const struct rowpack_layout *l, uint8_t *p,
 			continue;
 		if ((f->flags & ROWPACK_ADDR) && row[l->family_off] == AF_INET)
 			len = 4;
+		for (; !f->flags && i + 1 < l->nfields &&
+		       !l->fields[i + 1].flags &&
+		       l->fields[i + 1].off == f->off + len; i++)
+			len += l->fields[i + 1].len;
 		rowpack_move(dst ? (uint8_t *)dst + f->off : p + n,
 			     dst ? p + n : (const uint8_t *)src + f->off, len);
 		n += len;

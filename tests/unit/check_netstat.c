@@ -22,38 +22,44 @@
 #include "output.h"
 #include "check-run.h"
 
-START_TEST(test_endpoint_cut)
+/* host:port as netstat cuts it into size bytes, and the length returned. */
+static void endpoint_is(size_t size, const char *host, const char *port,
+			bool wide, const char *want)
 {
 	char buf[128];
-	const char *v6 = "2001:db8:1234:5678:9abc:def0:1234:5678";
 
-	netstat_fmt_endpoint(buf, sizeof(buf), v6, "443", false);
-	ck_assert_str_eq(buf, "2001:db8:1234:5678::443");
-	netstat_fmt_endpoint(buf, sizeof(buf), v6, "40403", false);
-	ck_assert_str_eq(buf, "2001:db8:1234:567:40403");
-	netstat_fmt_endpoint(buf, sizeof(buf), "a-very-long-hostname.example",
-			     "mysql", false);
-	ck_assert_str_eq(buf, "a-very-long-hostn:mysql");
-	netstat_fmt_endpoint(buf, sizeof(buf), "2001:5f8:7f0d:2001::a24", "53",
-			     false);
-	ck_assert_str_eq(buf, "2001:5f8:7f0d:2001:::53");
+	memset(buf, 'x', sizeof(buf));
+	ck_assert_uint_eq(netstat_fmt_endpoint(buf, size, host, port, wide),
+			  strlen(want));
+	ck_assert_str_eq(buf, want);
+}
+
+START_TEST(test_endpoint_cut)
+{
+	const char *v6 = "2001:db8:1234:5678:9abc:def0:1234:5678";
+	const char *h71 = "0123456789012345678901234567890123456789"
+			  "0123456789012345678901234567890";
+
+	endpoint_is(128, v6, "443", false, "2001:db8:1234:5678::443");
+	endpoint_is(128, v6, "40403", false, "2001:db8:1234:567:40403");
+	endpoint_is(128, "a-very-long-hostname.example", "mysql", false,
+		    "a-very-long-hostn:mysql");
+	endpoint_is(128, "2001:5f8:7f0d:2001::a24", "53", false,
+		    "2001:5f8:7f0d:2001:::53");
 	/* exactly 22 bytes of host and port: kept whole, 23 with the ':' */
-	netstat_fmt_endpoint(buf, sizeof(buf), "abcdefghijklmnopq", "12345",
-			     false);
-	ck_assert_str_eq(buf, "abcdefghijklmnopq:12345");
-	netstat_fmt_endpoint(buf, sizeof(buf), "abcdefghijklmnopqr", "12345",
-			     false);
-	ck_assert_str_eq(buf, "abcdefghijklmnopq:12345");
-	netstat_fmt_endpoint(buf, sizeof(buf), v6, "443", true);
-	ck_assert_str_eq(buf, "2001:db8:1234:5678:9abc:def0:1234:5678:443");
+	endpoint_is(128, "abcdefghijklmnopq", "12345", false,
+		    "abcdefghijklmnopq:12345");
+	endpoint_is(128, "abcdefghijklmnopqr", "12345", false,
+		    "abcdefghijklmnopq:12345");
+	endpoint_is(128, v6, "443", true,
+		    "2001:db8:1234:5678:9abc:def0:1234:5678:443");
 	/* a service name over 18 bytes, a host shorter than its share */
-	netstat_fmt_endpoint(buf, sizeof(buf), "h", "a-service-name-of-25-bytes",
-			     false);
-	ck_assert_str_eq(buf, "h:a-service-name-of-");
-	/* UDP's 64-byte buffer under -W */
-	netstat_fmt_endpoint(buf, 64, "0123456789012345678901234567890123456789"
-			     "0123456789012345678901234567890", "53", true);
-	ck_assert_uint_eq(strlen(buf), 63);
+	endpoint_is(128, "h", "a-service-name-of-25-bytes", false,
+		    "h:a-service-name-of-");
+	/* UDP's 64-byte buffer under -W: cut to 63 bytes */
+	endpoint_is(64, h71, "53", true,
+		    "012345678901234567890123456789012345678901234567890123456789"
+		    "012");
 }
 END_TEST
 
