@@ -36,6 +36,16 @@ live_workdir() {
 	trap '[ -n "${KEEP:-}" ] || rm -rf "$w"' EXIT
 }
 
+# The end of an "__inner" part: its background helpers (pids as arguments)
+# stopped and waited for, then a clean exit.
+live_inner_end() {
+	if [ $# -gt 0 ]; then
+		kill "$@" 2>/dev/null
+		wait "$@" 2>/dev/null
+	fi
+	exit 0
+}
+
 # The script's own "__inner" part, run in a private network namespace
 # (more unshare options as arguments), bounded in time; 99 if it fails.
 live_run_inner() {

@@ -135,9 +135,7 @@ if [ "${1:-}" = __inner ]; then
 		done
 		env -i PATH="$PATH" LC_ALL=C "$SS" -tane >"$0/nocg.ss" 2>/dev/null
 		env -i PATH="$PATH" LC_ALL=C "$LSOCK" -tane >"$0/nocg.ls" 2>"$0/nocg.err"' "$w"
-	kill "$mk" "$mk2" 2>/dev/null
-	wait "$mk" "$mk2" 2>/dev/null
-	exit 0
+	live_inner_end "$mk" "$mk2"
 fi
 
 # --- outside ---------------------------------------------------------------------

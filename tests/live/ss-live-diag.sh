@@ -80,9 +80,7 @@ if [ "${1:-}" = __inner ]; then
 	echo $? >"$w/u.ls.rc"
 	# a FILE starting with '-' is standard output
 	(cd "$w" && e "$LSOCK" -D -dash -ta >"$w/dash.out" 2>&1)
-	kill "$mk" 2>/dev/null
-	wait "$mk" 2>/dev/null
-	exit 0
+	live_inner_end "$mk"
 fi
 
 # --- outside ---------------------------------------------------------------------

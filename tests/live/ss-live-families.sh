@@ -115,9 +115,7 @@ if [ "${1:-}" = __inner ]; then
 			fi
 		done <<<"$CASES"
 	done
-	kill "$pl" 2>/dev/null
-	wait "$pl" 2>/dev/null
-	exit 0
+	live_inner_end "$pl"
 fi
 
 # --- outside ---------------------------------------------------------------------

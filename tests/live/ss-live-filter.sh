@@ -109,9 +109,7 @@ if [ "${1:-}" = __inner ]; then
 			echo "rc=$?" >>"$w/$n.or"
 		fi
 	done <<<"$CASES"
-	kill "$mk" 2>/dev/null
-	wait "$mk" 2>/dev/null
-	exit 0
+	live_inner_end "$mk"
 fi
 
 # --- outside ---------------------------------------------------------------------

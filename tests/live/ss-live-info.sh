@@ -189,9 +189,7 @@ if [ "${1:-}" = __inner ]; then
 			sleep 0.3
 		done
 	done <<<"$CASES"
-	kill "$mk" $hp 2>/dev/null
-	wait "$mk" $hp 2>/dev/null
-	exit 0
+	live_inner_end "$mk" $hp
 fi
 
 # --- outside ---------------------------------------------------------------------

@@ -64,9 +64,7 @@ if [ "${1:-}" = __inner ]; then
 	run after-ls "$w/bin/lsock" -tuan
 	run after-ss "$SS" -tuan
 	run xa-after "$w/bin/lsock" -xan
-	kill "$mk" 2>/dev/null
-	wait "$mk" 2>/dev/null
-	exit 0
+	live_inner_end "$mk"
 fi
 
 # --- outside ---------------------------------------------------------------------

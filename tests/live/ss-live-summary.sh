@@ -96,9 +96,7 @@ if [ "${1:-}" = __inner ]; then
 		run "$SS" "$w/rec.ss" -s
 		cmp -s "$w/rec.live" "$w/rec.ss" && break
 	done
-	kill "$mk" 2>/dev/null
-	wait "$mk" 2>/dev/null
-	exit 0
+	live_inner_end "$mk"
 fi
 
 # --- outside ---------------------------------------------------------------------
